@@ -1,0 +1,82 @@
+import Foundation
+
+/// manifest.json: what was generated, by which tool and options, from which inputs, with the
+/// SHA-256 and size of every file in the period folder (the manifest itself excepted).
+package struct Manifest: Sendable {
+    /// The file name inside a period folder.
+    package static let fileName = "manifest.json"
+
+    /// Tool version.
+    package var version = XBorder.version
+    /// Period name.
+    package var period: String
+    /// Revision number.
+    package var revision: Int
+    /// Folder of the superseded revision.
+    package var supersedes: String?
+    /// As-of date.
+    package var asOf: CalendarDate
+    /// Recorded options.
+    package var options: [(String, String)]
+    /// Row and finding counts.
+    package var counts: [(String, Int)]
+    /// Template files with their hashes (not copied: the rendered reports are the record).
+    package var templates: [ArchiveWriter.Entry]
+    /// Every file of the period.
+    package var files: [ArchiveWriter.Entry]
+
+    /// The JSON bytes (deterministic: fixed key order, sorted files).
+    package var json: [UInt8] {
+        var w = JSONWriter(indent: 2)
+        w.beginObject()
+        w.string("xborder", "tool")
+        w.string(version, "version")
+        w.string(period, "period")
+        w.int(revision, "revision")
+        if let supersedes { w.string(supersedes, "supersedes") } else { w.null("supersedes") }
+        w.string(asOf.description, "as_of")
+        w.beginObject("options")
+        for (k, v) in options { w.string(v, k) }
+        w.endObject()
+        w.beginObject("counts")
+        for (k, v) in counts { w.int(v, k) }
+        w.endObject()
+        w.beginArray("templates")
+        for entry in templates.sorted(by: { $0.path < $1.path }) { Self.write(entry, to: &w) }
+        w.endArray()
+        w.beginArray("files")
+        for entry in files.sorted(by: { $0.path < $1.path }) { Self.write(entry, to: &w) }
+        w.endArray()
+        w.endObject()
+        return w.finish()
+    }
+
+    private static func write(_ entry: ArchiveWriter.Entry, to w: inout JSONWriter) {
+        w.beginObject()
+        w.string(entry.path, "path")
+        w.string(entry.sha256, "sha256")
+        w.int(entry.size, "size")
+        w.endObject()
+    }
+
+    /// Reads the file list of a manifest (for `verify`); nil when it is not a manifest.
+    package static func files(in bytes: [UInt8]) -> [ArchiveWriter.Entry]? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
+            let files = object["files"] as? [[String: Any]]
+        else { return nil }
+        var entries: [ArchiveWriter.Entry] = []
+        for file in files {
+            guard let path = file["path"] as? String, let hash = file["sha256"] as? String,
+                let size = (file["size"] as? NSNumber)?.intValue
+            else { return nil }
+            entries.append(.init(path: path, sha256: hash, size: size))
+        }
+        return entries
+    }
+}
+
+/// Facts about the tool itself.
+package enum XBorder {
+    /// The version recorded in every manifest.
+    package static let version = "0.1.0"
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// Words a finding's explanation: which jurisdictions and laws, which data attributes and which
+/// controls produced each number. Phrases come from a message catalogue (`why_*` keys) so the
+/// report can explain in its own language; companions always use `MessageCatalog.explanations`,
+/// the built-in English.
+package struct ExplanationFormatter: Sendable {
+    let messages: MessageCatalog
+    let reference: ReferenceData
+    let exposures: ExposureIndex
+    let countryName: @Sendable (Country) -> String
+
+    /// Creates a formatter.
+    package init(
+        messages: MessageCatalog, reference: ReferenceData, exposures: ExposureIndex,
+        countryName: @escaping @Sendable (Country) -> String = { $0.name }
+    ) {
+        self.messages = messages
+        self.reference = reference
+        self.exposures = exposures
+        self.countryName = countryName
+    }
+
+    /// One sentence per step: likelihood, impact, controls, residual.
+    package func lines(for finding: Finding) -> [String] {
+        let scales = reference.scales
+        var lines: [String] = []
+        let likelihoodWhy = finding.likelihoodReasons.map(phrase).joined(separator: "; ")
+        lines.append(
+            messages.format(
+                "why_likelihood",
+                [
+                    "level": String(finding.inherent.likelihood),
+                    "label": scales.likelihood[finding.inherent.likelihood - 1].label, "reasons": likelihoodWhy,
+                ]))
+        for index in finding.exposureIndices {
+            let e = exposures[index]
+            lines.append(
+                messages.format(
+                    "why_law",
+                    [
+                        "jurisdiction": e.jurisdiction, "law": e.law, "level": String(e.level), "scope": e.scope.description,
+                        "source": e.source, "reviewed": e.reviewedOn,
+                    ]))
+        }
+        lines.append(
+            messages.format(
+                "why_impact",
+                [
+                    "level": String(finding.inherent.impact), "label": scales.impact[finding.inherent.impact - 1].label,
+                    "reasons": finding.impactReasons.map(phrase).joined(separator: "; "),
+                ]))
+        if finding.controls.isEmpty {
+            lines.append(messages["why_no_controls"])
+        } else {
+            let list = finding.controls.map { control -> String in
+                messages.format(
+                    control.likelihood == 0 && control.impact == 0 ? "why_control_no_effect" : "why_control",
+                    ["id": control.measureID, "l": String(control.likelihood), "i": String(control.impact)])
+            }.joined(separator: "; ")
+            lines.append(messages.format("why_controls", ["list": list]))
+        }
+        lines.append(
+            messages.format(
+                "why_residual",
+                [
+                    "l": String(finding.residual.likelihood), "i": String(finding.residual.impact),
+                    "score": String(finding.residual.score), "band": messages["band_\(finding.residualBand.rawValue)"],
+                    "inherent": String(finding.inherent.score),
+                ]))
+        return lines
+    }
+
+    /// The text of one reason.
+    package func phrase(_ reason: Reason) -> String {
+        switch reason {
+        case .exposureLevel(let country, let role, let level, let scoped):
+            messages.format(
+                scoped ? "why_exposure_scoped" : "why_exposure",
+                ["country": countryName(country), "code": country.code, "role": messages["role_\(role.rawValue)"], "level": String(level)])
+        case .recipient(let r): messages.format("why_recipient", ["recipient": messages[r.catalogueKey]])
+        case .mechanism(let m): messages.format("why_mechanism", ["mechanism": m.map { messages[$0.catalogueKey] } ?? messages["why_unknown_mechanism"]])
+        case .foreignProvider(let c): messages.format("why_foreign_provider", ["country": countryName(c), "code": c.code])
+        case .confidentiality(let c): messages.format("why_confidentiality", ["class": messages[c.catalogueKey]])
+        case .criticality(let c): messages.format("why_criticality", ["criticality": messages[c.catalogueKey]])
+        case .importantData: messages["why_important_data"]
+        case .exportControlled: messages["why_export_controlled"]
+        case .personalData: messages["why_personal_data"]
+        case .continuousFlow: messages["why_continuous"]
+        }
+    }
+}
+
+extension MessageCatalog {
+    /// Built-in English wording of explanations and enumeration labels: used for the companions
+    /// (findings.csv/json speak English whatever the report language) and as the fallback of
+    /// every report catalogue.
+    package static let explanations = MessageCatalog(
+        locale: "en",
+        messages: [
+            "why_likelihood": "Likelihood {level} ({label}): {reasons}.",
+            "why_law": "{jurisdiction} — {law} (level {level}, applies to {scope}; source {source}, reviewed {reviewed}).",
+            "why_impact": "Impact {level} ({label}): {reasons}.",
+            "why_no_controls": "No control in place lowers this risk.",
+            "why_controls": "Controls in place: {list}.",
+            "why_control": "{id} lowers likelihood by {l} and impact by {i}",
+            "why_control_no_effect": "{id} (no effect on the score)",
+            "why_residual": "Residual {l} × {i} = {score} ({band}), from inherent {inherent}.",
+            "why_exposure": "{country} ({code}) as {role}, regime level {level}",
+            "why_exposure_scoped": "{country} ({code}) as {role}, regime level {level} that targets this kind of data",
+            "why_recipient": "recipient is a {recipient}",
+            "why_mechanism": "transferred by {mechanism}",
+            "why_unknown_mechanism": "an unrecorded channel",
+            "why_foreign_provider": "provider controlled from a third jurisdiction, {country} ({code})",
+            "why_confidentiality": "confidentiality '{class}'",
+            "why_criticality": "business criticality '{criticality}'",
+            "why_important_data": "important/core data under a local law (+1)",
+            "why_export_controlled": "export-controlled data (+1)",
+            "why_personal_data": "identified personal data (at least 3)",
+            "why_continuous": "continuous flow of high-criticality data (+1)",
+            "role_origin": "origin", "role_destination": "destination", "role_storage": "storage location",
+            "role_access": "remote-access location", "role_provider": "provider's home jurisdiction",
+            "band_Low": "Low", "band_Medium": "Medium", "band_High": "High", "band_Critical": "Critical",
+        ]
+            .merging(Self.englishEnumerationLabels, uniquingKeysWith: { a, _ in a }))
+
+    /// `category_supply_chain` → "supply chain", and so on for every enumeration.
+    static let englishEnumerationLabels: [String: String] = {
+        var labels: [String: String] = [:]
+        func add<E: InventoryEnumeration>(_: E.Type) {
+            for value in E.allCases { labels[value.catalogueKey] = value.rawValue.replacingOccurrences(of: "_", with: " ") }
+        }
+        add(DataCategory.self)
+        add(PersonalData.self)
+        add(Confidentiality.self)
+        add(Criticality.self)
+        add(RecipientType.self)
+        add(Frequency.self)
+        add(Mechanism.self)
+        add(DecisionStatus.self)
+        return labels
+    }()
+
+    /// This catalogue with `fallback`'s entries for keys it lacks.
+    package func withFallback(_ fallback: MessageCatalog) -> MessageCatalog {
+        MessageCatalog(locale: locale, messages: messages.merging(fallback.messages, uniquingKeysWith: { mine, _ in mine }))
+    }
+}

@@ -1,0 +1,59 @@
+/// Stage 3 output for one (flow, risk): inherent and residual ratings with their explanation.
+/// Its ID `<flow_id>:<risk>` is stable across quarters (PRODUCT §5).
+package struct Finding: Sendable {
+    /// A likelihood × impact rating.
+    package struct Rating: Sendable, Hashable {
+        /// Likelihood level.
+        package var likelihood: Int
+        /// Impact level.
+        package var impact: Int
+        /// likelihood × impact.
+        package var score: Int { likelihood * impact }
+    }
+
+    /// A control that changed the rating.
+    package struct AppliedControl: Sendable, Hashable {
+        /// Measure ID.
+        package var measureID: String
+        /// Likelihood reduction it gave this risk.
+        package var likelihood: Int
+        /// Impact reduction it gave this risk.
+        package var impact: Int
+    }
+
+    /// Index of the flow in `Inventory.flows`.
+    package var flowIndex: Int
+    /// The flow ID.
+    package var flowID: String
+    /// The risk type.
+    package var risk: RiskType
+    /// Before controls.
+    package var inherent: Rating
+    /// Band of the inherent score.
+    package var inherentBand: Band
+    /// After the flow's controls.
+    package var residual: Rating
+    /// Band of the residual score.
+    package var residualBand: Band
+    /// Exposure hits (government risks).
+    package var hits: [ExposureIndex.Hit]
+    /// Reasons for the likelihood.
+    package var likelihoodReasons: [Reason]
+    /// Reasons for the impact.
+    package var impactReasons: [Reason]
+    /// Controls in place that apply to this risk (including ones with no score effect).
+    package var controls: [AppliedControl]
+    /// Recommended measures (residual band above Low), best first.
+    package var recommended: [String]
+    /// The carried decision, if decisions.csv has one.
+    package var decision: DecisionState?
+
+    /// `<flow_id>:<risk>`.
+    package var id: String { "\(flowID):\(risk.rawValue)" }
+
+    /// Exposure row indices cited, sorted and unique.
+    package var exposureIndices: [Int] { Array(Set(hits.flatMap(\.exposures))).sorted() }
+
+    /// Countries whose law drove the rating (government risks), sorted.
+    package var jurisdictions: [Country] { Array(Set(hits.map(\.country))).sorted() }
+}

@@ -1,0 +1,41 @@
+/// The six risk types of PRODUCT §5. Raw values are the contract IDs.
+package enum RiskType: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
+    /// Data localization / transfer restriction (incl. business restrictions); government.
+    case localization = "LOC"
+    /// Government access (compelled or covert); government.
+    case governmentAccess = "GOV"
+    /// Mandatory data sharing and disclosure; government.
+    case disclosure = "DIS"
+    /// Partner misuse, secondary use or leakage; private.
+    case partnerMisuse = "PRV"
+    /// Loss of access / lock-in (provider exit, unilateral terms); private.
+    case lossOfAccess = "AVL"
+    /// Untrustworthy data (tampering, unknown provenance); private.
+    case untrustworthy = "TRU"
+
+    /// The value the risk threatens (DOMAIN §1.3, the manual's three situations).
+    package var value: ProtectedValue {
+        switch self {
+        case .localization, .lossOfAccess: .freeFlow
+        case .governmentAccess, .disclosure, .partnerMisuse: .confidentiality
+        case .untrustworthy: .trust
+        }
+    }
+
+    /// True for risks whose source is government action (they read exposures.csv).
+    package var isGovernmental: Bool { self == .localization || self == .governmentAccess || self == .disclosure }
+
+    package static func < (lhs: RiskType, rhs: RiskType) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The three values the manual protects.
+package enum ProtectedValue: String, Sendable, CaseIterable {
+    /// Free flow and use of data (R-A).
+    case freeFlow = "flow"
+    /// Confidentiality and rights (R-B).
+    case confidentiality
+    /// Trustworthiness of data (R-C).
+    case trust
+}

@@ -1,0 +1,181 @@
+/// A spreadsheet export ready to tokenize: decoded to an ASCII-compatible byte form, with its
+/// encoding and delimiter detected (or given), and an optional Excel `sep=` line skipped.
+package struct Spreadsheet: Sendable {
+    /// The file path used in diagnostics.
+    package let path: String
+    /// The encoding the file was written in.
+    package let encoding: TextEncoding
+    /// The field separator.
+    package let delimiter: UInt8
+    /// The text: the file's own bytes, or UTF-8 for UTF-16 files.
+    package let text: [UInt8]
+    /// Offset of the first record (after BOM and `sep=` line).
+    package let start: Int
+    /// Line number of the first record.
+    package let firstLine: Int
+
+    /// Delimiters xborder detects, in order of preference on a tie.
+    package static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+
+    /// Prepares `file` for reading.
+    /// - Parameters:
+    ///   - encoding: Forces the encoding (`--encoding`); detected when nil.
+    ///   - delimiter: Forces the delimiter; detected when nil.
+    ///   - diagnostics: Receives encoding problems of UTF-16 files.
+    package init(
+        _ file: InputFile,
+        encoding forcedEncoding: TextEncoding? = nil,
+        delimiter forcedDelimiter: UInt8? = nil,
+        diagnostics: inout DiagnosticLog
+    ) {
+        path = file.path
+        let detection: EncodingDetector.Detection
+        if let forcedEncoding {
+            detection = .init(
+                encoding: forcedEncoding,
+                bomLength: EncodingDetector.bomLength(of: file.bytes, for: forcedEncoding)
+            )
+        } else {
+            detection = EncodingDetector.detect(file.bytes)
+        }
+        encoding = detection.encoding
+        var text: [UInt8]
+        var offset: Int
+        switch detection.encoding {
+        case .utf16LE, .utf16BE:
+            let result = UTF16Transcoder.transcode(
+                file.bytes[detection.bomLength...],
+                bigEndian: detection.encoding == .utf16BE
+            )
+            text = result.utf8
+            offset = 0
+            for line in result.invalidLines {
+                diagnostics.error(
+                    "input.encoding",
+                    "invalid \(detection.encoding.rawValue) (unpaired surrogate or odd byte count)",
+                    at: SourceLocation(file: file.path, line: line)
+                )
+            }
+        default:
+            text = file.bytes
+            offset = detection.bomLength
+        }
+        var line = 1
+        var sep: UInt8?
+        // Excel's delimiter hint: a first line that is exactly `sep=X`.
+        if text.count >= offset + 5, Array(text[offset..<(offset + 4)]).map({ $0 | 0x20 }) == Array("sep=".utf8) {
+            let candidate = text[offset + 4]
+            let after = offset + 5
+            if after == text.count || text[after] == UInt8(ascii: "\n") || text[after] == UInt8(ascii: "\r") {
+                sep = candidate
+                offset = after
+                if offset < text.count && text[offset] == UInt8(ascii: "\r") { offset += 1 }
+                if offset < text.count && text[offset] == UInt8(ascii: "\n") { offset += 1 }
+                line = 2
+            }
+        }
+        self.text = text
+        self.start = offset
+        self.firstLine = line
+        self.delimiter = forcedDelimiter ?? sep ?? Self.detectDelimiter(text, from: offset)
+    }
+
+    /// Picks the candidate delimiter that occurs most often, outside quotes, in the first record.
+    static func detectDelimiter(_ text: [UInt8], from start: Int) -> UInt8 {
+        var counts = [Int](repeating: 0, count: candidateDelimiters.count)
+        var inQuotes = false
+        var i = start
+        while i < text.count {
+            let c = text[i]
+            if c == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes {
+                if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") { break }
+                if let k = candidateDelimiters.firstIndex(of: c) { counts[k] += 1 }
+            }
+            i += 1
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
+        return counts[best] > 0 ? candidateDelimiters[best] : UInt8(ascii: ",")
+    }
+
+    /// A printable name of the delimiter for messages (`','`, `';'`, `TAB`).
+    package var delimiterName: String {
+        delimiter == UInt8(ascii: "\t") ? "TAB" : "'\(Character(Unicode.Scalar(delimiter)))'"
+    }
+
+    /// Streams the records, reporting CSV syntax problems; return false from `body` to stop.
+    package func forEachRecord(
+        limits: CSVTokenizer.Limits = .standard,
+        diagnostics: inout DiagnosticLog,
+        _ body: (borrowing CSVRecord, inout DiagnosticLog) -> Bool
+    ) {
+        let decoder = CellDecoder(encoding: encoding)
+        let tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
+        let path = self.path
+        text.withUnsafeBufferPointer { buffer in
+            tokenizer.tokenize(buffer, from: start, firstLine: firstLine) { fields, line, problems in
+                var syntaxError = false
+                for problem in problems {
+                    let diagnostic = Diagnostic.csv(problem, file: path)
+                    if diagnostic.severity == .error { syntaxError = true }
+                    diagnostics.emit(diagnostic)
+                }
+                let record = CSVRecord(
+                    path: path, fields: fields, line: line, hasSyntaxError: syntaxError,
+                    buffer: buffer, decoder: decoder
+                )
+                return body(record, &diagnostics)
+            }
+        }
+    }
+
+    /// Reads the whole file into strings: for small files (reference data, decisions, mappings).
+    package func readTable(diagnostics: inout DiagnosticLog) -> CSVTable {
+        var rows: [CSVTable.Row] = []
+        forEachRecord(diagnostics: &diagnostics) { record, diagnostics in
+            var cells: [String] = []
+            var bad = record.hasSyntaxError
+            for column in 0..<record.count {
+                if let value = record.string(at: column, diagnostics: &diagnostics) {
+                    cells.append(value)
+                } else {
+                    cells.append("")
+                    bad = true
+                }
+            }
+            rows.append(CSVTable.Row(cells: cells, line: record.line, isBroken: bad))
+            return true
+        }
+        return CSVTable(path: path, records: rows)
+    }
+}
+
+extension Diagnostic {
+    /// The diagnostic for a CSV syntax problem.
+    static func csv(_ problem: CSVTokenizer.Problem, file: String) -> Diagnostic {
+        switch problem {
+        case .unterminatedQuote(let line, let column):
+            Diagnostic(
+                .error, code: "csv.unterminated-quote",
+                "quoted cell is never closed; everything to the end of the file is inside it",
+                at: SourceLocation(file: file, line: line, column: column))
+        case .textAfterClosingQuote(let line, let column):
+            Diagnostic(
+                .warning, code: "csv.text-after-quote", "text after the closing quote is kept as part of the cell",
+                at: SourceLocation(file: file, line: line, column: column))
+        case .strayQuote(let line, let column):
+            Diagnostic(
+                .warning, code: "csv.stray-quote", "quote inside an unquoted cell is kept as a literal quote",
+                at: SourceLocation(file: file, line: line, column: column))
+        case .tooManyFields(let line, let limit):
+            Diagnostic(
+                .error, code: "csv.too-many-fields", "record has more than \(limit) fields; the rest are ignored",
+                at: SourceLocation(file: file, line: line))
+        case .fieldTooLong(let line, let column, let limit):
+            Diagnostic(
+                .error, code: "csv.field-too-long", "cell is longer than \(limit) bytes",
+                at: SourceLocation(file: file, line: line, column: column))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Stage 2 output: the period's flows, typed and sorted by flow ID, plus every row that could
+/// not be used. `rowsRead == flows.count + rejected.count` always holds.
+package struct Inventory: Sendable {
+    /// A row that was not assessed, and why.
+    package struct RejectedRow: Sendable {
+        /// Where the row starts.
+        package var location: SourceLocation
+        /// The flow ID if it could be read.
+        package var flowID: String
+        /// The error codes that rejected it, sorted and unique.
+        package var codes: [String]
+        /// The first error message.
+        package var reason: String
+    }
+
+    /// Flows in flow-ID order.
+    package var flows: [Flow]
+    /// Rejected rows in file order.
+    package var rejected: [RejectedRow]
+    /// Data rows read (header and blank lines excluded).
+    package var rowsRead: Int
+
+    /// Creates an inventory.
+    package init(flows: [Flow], rejected: [RejectedRow], rowsRead: Int) {
+        self.flows = flows
+        self.rejected = rejected
+        self.rowsRead = rowsRead
+    }
+}

@@ -1,0 +1,261 @@
+/// Stage 2: decodes flows.csv records into typed flows, one located diagnostic per problem.
+/// A row with any error is rejected (and listed), never dropped silently.
+package struct InventoryDecoder {
+    /// Everything the decoder needs besides the file.
+    package struct Context: Sendable {
+        /// Accepted enumeration spellings.
+        package var vocabulary: Vocabulary
+        /// Measure IDs of the catalogue (controls are checked against them).
+        package var knownMeasures: Set<String>
+        /// Extra header mappings (columns.csv), keys folded.
+        package var customHeaders: [String: FlowColumn]
+
+        /// Creates a context.
+        package init(vocabulary: Vocabulary, knownMeasures: Set<String>, customHeaders: [String: FlowColumn] = [:]) {
+            self.vocabulary = vocabulary
+            self.knownMeasures = knownMeasures
+            self.customHeaders = customHeaders
+        }
+    }
+
+    let context: Context
+    private var countryCache: [String: Country?] = [:]
+
+    /// Creates a decoder.
+    package init(context: Context) { self.context = context }
+
+    /// Reads the whole inventory.
+    package static func decode(
+        _ sheet: Spreadsheet, context: Context, diagnostics: inout DiagnosticLog
+    ) -> Inventory? {
+        var decoder = InventoryDecoder(context: context)
+        var mapping: HeaderMapping?
+        var headerCount = 0
+        var flows: [Flow] = []
+        var rejected: [Inventory.RejectedRow] = []
+        var rowsRead = 0
+        sheet.forEachRecord(diagnostics: &diagnostics) { record, diagnostics in
+            guard let map = mapping else {
+                var headers: [String] = []
+                for i in 0..<record.count { headers.append(record.string(at: i, diagnostics: &diagnostics) ?? "") }
+                headerCount = headers.count
+                mapping = HeaderMapping(
+                    headers: headers, custom: context.customHeaders, location: SourceLocation(file: sheet.path, line: record.line),
+                    diagnostics: &diagnostics)
+                return mapping!.isComplete
+            }
+            rowsRead += 1
+            var rowLog = DiagnosticLog()
+            let flow = decoder.decodeRow(record, mapping: map, headerCount: headerCount, diagnostics: &rowLog)
+            let errors = rowLog.all.filter { $0.severity == .error }
+            diagnostics.merge(rowLog)
+            if let flow, errors.isEmpty, !record.hasSyntaxError {
+                flows.append(flow)
+            } else {
+                var codes = Set(errors.map(\.code))
+                if record.hasSyntaxError { codes.insert("csv.syntax") }
+                let id = map.index[.flowID].flatMap { i -> String? in
+                    var scratch = DiagnosticLog()
+                    return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
+                } ?? ""
+                rejected.append(
+                    .init(
+                        location: SourceLocation(file: sheet.path, line: record.line), flowID: id,
+                        codes: codes.sorted(), reason: errors.first?.message ?? "CSV syntax error in the row"))
+            }
+            return true
+        }
+        guard let mapping, mapping.isComplete else {
+            if mapping == nil {
+                diagnostics.error("input.empty", "flows.csv has no header row", at: SourceLocation(file: sheet.path))
+            }
+            return nil
+        }
+        // Flow IDs are unique per period: the first row keeps the ID, later ones are rejected.
+        flows.sort { ($0.id, $0.location.line) < ($1.id, $1.location.line) }
+        var unique: [Flow] = []
+        unique.reserveCapacity(flows.count)
+        for flow in flows {
+            if let last = unique.last, last.id == flow.id {
+                var at = flow.location
+                at.column = (mapping.index[.flowID] ?? 0) + 1
+                diagnostics.error(
+                    "input.duplicate-flow-id",
+                    "flow_id \(Diagnostic.quoted(flow.id)) is already used on line \(last.location.line); this row is rejected",
+                    at: at)
+                rejected.append(
+                    .init(location: flow.location, flowID: flow.id, codes: ["input.duplicate-flow-id"], reason: "duplicate flow_id"))
+            } else {
+                unique.append(flow)
+            }
+        }
+        rejected.sort { $0.location < $1.location }
+        return Inventory(flows: unique, rejected: rejected, rowsRead: rowsRead)
+    }
+
+    /// Decodes one data row; nil when a required value is unusable (errors are in `diagnostics`).
+    mutating func decodeRow(
+        _ record: borrowing CSVRecord, mapping: HeaderMapping, headerCount: Int, diagnostics: inout DiagnosticLog
+    ) -> Flow? {
+        func cell(_ column: FlowColumn) -> String {
+            guard let i = mapping.index[column] else { return "" }
+            return record.string(at: i, diagnostics: &diagnostics)?.trimmingWhitespace() ?? ""
+        }
+        func at(_ column: FlowColumn) -> SourceLocation { record.location(mapping.index[column] ?? 0) }
+
+        if record.count > headerCount {
+            for i in headerCount..<record.count where !record.isEmpty(at: i) {
+                diagnostics.warning(
+                    "input.extra-cell", "cell beyond the last header column is ignored", at: record.location(i))
+                break
+            }
+        }
+        var ok = true
+        func required(_ column: FlowColumn) -> String {
+            let value = cell(column)
+            if value.isEmpty {
+                diagnostics.error("input.required", "required value '\(column.rawValue)' is empty", at: at(column))
+                ok = false
+            }
+            return value
+        }
+        func enumeration<E: InventoryEnumeration>(_ column: FlowColumn, _ type: E.Type, required: Bool) -> E? {
+            let text = required ? requiredValue(column) : cell(column)
+            if text.isEmpty { return nil }
+            if let value = context.vocabulary.value(E.self, text) { return value }
+            diagnostics.error(
+                "input.\(column.rawValue)",
+                "unknown \(column.rawValue) \(Diagnostic.quoted(text)); expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))",
+                at: at(column))
+            ok = false
+            return nil
+        }
+        func requiredValue(_ column: FlowColumn) -> String { required(column) }
+        func flag(_ column: FlowColumn) -> Bool {
+            let text = cell(column)
+            if text.isEmpty { return false }
+            if let value = context.vocabulary.flag(text) { return value }
+            diagnostics.error(
+                "input.\(column.rawValue)", "\(column.rawValue) \(Diagnostic.quoted(text)) is not yes or no", at: at(column))
+            ok = false
+            return false
+        }
+        func countries(_ column: FlowColumn, single: Bool) -> [Country] {
+            let text = cell(column)
+            if text.isEmpty { return [] }
+            if let whole = resolveCountry(text) { return [whole] }
+            let parts = text.split(whereSeparator: { ";,、/|\n".contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            if single || parts.count <= 1 {
+                reportUnknownCountry(text, column: column, at: at(column), diagnostics: &diagnostics)
+                ok = false
+                return []
+            }
+            var result: [Country] = []
+            for part in parts {
+                if let country = resolveCountry(part) {
+                    if !result.contains(country) { result.append(country) }
+                } else {
+                    reportUnknownCountry(part, column: column, at: at(column), diagnostics: &diagnostics)
+                    ok = false
+                }
+            }
+            return result
+        }
+
+        let id = required(.flowID)
+        let asset = required(.dataAsset)
+        let category = enumeration(.dataCategory, DataCategory.self, required: true)
+        let confidentiality = enumeration(.confidentiality, Confidentiality.self, required: true)
+        let originText = required(.originCountry)
+        let destinationText = required(.destinationCountry)
+        let origin = originText.isEmpty ? nil : countries(.originCountry, single: true).first
+        let destination = destinationText.isEmpty ? nil : countries(.destinationCountry, single: true).first
+        let personal = enumeration(.personalData, PersonalData.self, required: false)
+        let criticality = enumeration(.criticality, Criticality.self, required: false)
+        let recipient = enumeration(.recipientType, RecipientType.self, required: false)
+        let frequency = enumeration(.frequency, Frequency.self, required: false)
+        let mechanism = enumeration(.mechanism, Mechanism.self, required: false)
+        let important = flag(.importantData)
+        let exportControlled = flag(.exportControlled)
+        let provider = countries(.providerCountry, single: true).first
+        let storage = countries(.storageCountries, single: false)
+        let access = countries(.accessCountries, single: false)
+        let volume = readVolume(cell(.volume), at: at(.volume), diagnostics: &diagnostics)
+        let controls = readControls(cell(.controls), at: at(.controls), diagnostics: &diagnostics)
+
+        guard ok, let category, let confidentiality, let origin, let destination else { return nil }
+        var flow = Flow(
+            id: id, asset: asset, category: category, confidentiality: confidentiality,
+            origin: origin, destination: destination, location: SourceLocation(file: record.path, line: record.line))
+        flow.personalData = personal ?? (category == .personal ? .personal : .none)
+        flow.criticality = criticality ?? .medium
+        flow.recipientType = recipient
+        flow.frequency = frequency
+        flow.mechanism = mechanism
+        flow.importantData = important
+        flow.exportControlled = exportControlled
+        flow.providerCountry = provider
+        flow.storage = storage
+        flow.access = access
+        flow.volume = volume
+        flow.controls = controls
+        flow.originEntity = cell(.originEntity)
+        flow.destinationEntity = cell(.destinationEntity)
+        flow.owner = cell(.owner)
+        flow.notes = cell(.notes)
+        return flow
+    }
+
+    private mutating func resolveCountry(_ text: String) -> Country? {
+        if let cached = countryCache[text] { return cached }
+        let country = CountryTable.shared.resolve(text)
+        if countryCache.count < 100_000 { countryCache[text] = country }
+        return country
+    }
+
+    private func reportUnknownCountry(
+        _ text: String, column: FlowColumn, at location: SourceLocation, diagnostics: inout DiagnosticLog
+    ) {
+        var message = "unknown country \(Diagnostic.quoted(text))"
+        if let guess = CountryTable.shared.suggestion(for: text) {
+            message += "; did you mean '\(guess.name)' (\(guess.code))?"
+        }
+        diagnostics.error("input.country", message, at: location)
+    }
+
+    /// Reads `volume` as Excel writes numbers: `1200`, `1,200`, `1 200`, `7.5E+15`.
+    private func readVolume(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> Int? {
+        if text.isEmpty { return nil }
+        let digits = text.filter { $0 != "," && $0 != " " && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
+        if let value = Int(digits), value >= 0 { return value }
+        if let value = Double(digits), value.isFinite, value >= 0, value < 9.0e18 {
+            diagnostics.warning(
+                "input.volume-rounded",
+                "volume \(Diagnostic.quoted(text)) was read as \(Int(value.rounded())); spreadsheet display may have rounded it",
+                at: location)
+            return Int(value.rounded())
+        }
+        diagnostics.warning(
+            "input.volume", "volume \(Diagnostic.quoted(text)) is not a whole number of records and is ignored", at: location)
+        return nil
+    }
+
+    /// Reads `controls`: measure IDs separated by `;`, `,` or spaces; unknown IDs are warnings.
+    private func readControls(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> [String] {
+        if text.isEmpty { return [] }
+        var ids: Set<String> = []
+        for part in text.split(whereSeparator: { ";, 、\n".contains($0) }) {
+            let id = part.trimmingWhitespace().uppercased()
+            if id.isEmpty { continue }
+            if context.knownMeasures.contains(id) {
+                ids.insert(id)
+            } else {
+                diagnostics.warning(
+                    "input.unknown-measure",
+                    "control \(Diagnostic.quoted(String(part))) is not in measures.csv and has no effect",
+                    at: location)
+            }
+        }
+        return ids.sorted()
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+
+/// Accepted spellings of the enumeration columns: the canonical English tokens, their labels in
+/// every message catalogue (so Japanese exports read as-is), and common yes/no words.
+package struct Vocabulary: Sendable {
+    private var labels: [String: [String: String]] = [:]  // catalogue key prefix → folded label → token
+
+    /// Builds the vocabulary from message catalogues (any number of languages).
+    package init(catalogues: [MessageCatalog] = []) {
+        func register<E: InventoryEnumeration>(_: E.Type) {
+            var map: [String: String] = [:]
+            for value in E.allCases {
+                map[Self.fold(value.rawValue)] = value.rawValue
+                map[Self.fold(value.rawValue.replacingOccurrences(of: "_", with: " "))] = value.rawValue
+                for catalogue in catalogues {
+                    if let label = catalogue.messages[value.catalogueKey], !label.isEmpty {
+                        map[Self.fold(label)] = map[Self.fold(label)] ?? value.rawValue
+                    }
+                }
+            }
+            labels[E.catalogueKey] = map
+        }
+        register(DataCategory.self)
+        register(PersonalData.self)
+        register(Confidentiality.self)
+        register(Criticality.self)
+        register(RecipientType.self)
+        register(Frequency.self)
+        register(Mechanism.self)
+    }
+
+    /// Folds for matching: trimmed, lower-cased, width-folded, `-`/space as `_`.
+    static func fold(_ text: String) -> String {
+        FlowColumn.fold(text.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil))
+    }
+
+    /// Reads an enumeration value.
+    package func value<E: InventoryEnumeration>(_: E.Type, _ text: String) -> E? {
+        guard let token = labels[E.catalogueKey]?[Self.fold(text)] else { return nil }
+        return E(rawValue: token)
+    }
+
+    /// Reads a yes/no cell; nil when it is neither.
+    package func flag(_ text: String) -> Bool? {
+        switch Self.fold(text) {
+        case "yes", "y", "true", "1", "x", "はい", "有", "あり", "該当", "○", "〇": true
+        case "no", "n", "false", "0", "いいえ", "無", "なし", "非該当", "×", "-": false
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// Every resolved option of one run: the only input to the pipeline besides files.
+package struct Config: Sendable {
+    /// The period folder (`Inputs/2026-Q3`).
+    package var periodDirectory: String
+    /// The archive folder (`Output`).
+    package var outputDirectory = "Output"
+    /// The reference data folder (`Inputs/reference`).
+    package var referenceDirectory = "Inputs/reference"
+    /// The templates folder (`Templates`).
+    package var templatesDirectory = "Templates"
+    /// Report language (`en`, `ja`).
+    package var locale = "en"
+    /// As-of date; defaults to the period's last day.
+    package var asOf: CalendarDate?
+    /// Warnings fail the run and nothing is archived.
+    package var strict = false
+    /// Length of the bounded lists in the report.
+    package var topN = 25
+    /// Forces the encoding of the period's spreadsheets.
+    package var encoding: TextEncoding?
+    /// Number of worker tasks for assessment (1 = serial). Output does not depend on it.
+    package var parallelism = 2
+
+    /// Creates a configuration for a period folder.
+    package init(periodDirectory: String) { self.periodDirectory = periodDirectory }
+
+    /// The period name: the folder's last component.
+    package var periodName: String { FileSystem.baseName(periodDirectory) }
+
+    /// The options recorded in the manifest (those that change the archived bytes).
+    package var recordedOptions: [(String, String)] {
+        [("locale", locale), ("strict", strict ? "true" : "false"), ("top_n", String(topN)),
+         ("encoding", encoding?.rawValue ?? "auto")]
+    }
+}
+
+/// The periods under an inputs folder, latest last.
+package enum PeriodFinder {
+    /// Period folders under `inputs` (`reference` and non-period names excluded), in order.
+    package static func periods(in inputs: String) -> [Period] {
+        FileSystem.list(inputs).compactMap { name in
+            FileSystem.isDirectory(FileSystem.join(inputs, name)) ? Period(name) : nil
+        }.sorted()
+    }
+}

@@ -1,0 +1,145 @@
+/// Stage 0–2 results shared by `check` and `run`: the period's files read, the reference data
+/// and catalogues loaded, the inventory decoded and the decisions parsed. I/O happens here and
+/// in the archive only.
+package struct PeriodInputs: Sendable {
+    /// File names inside a period folder.
+    package static let flowsFile = "flows.csv"
+    package static let decisionsFile = "decisions.csv"
+    package static let columnsFile = "columns.csv"
+    package static let settingsFile = "settings.csv"
+
+    package var period: String
+    package var asOf: CalendarDate
+    package var reference: ReferenceData
+    package var inventory: Inventory
+    package var decisions: DecisionBook
+    package var settings: ReportSettings
+    /// Every catalogue under Templates/messages (for Japanese enumeration labels).
+    package var catalogues: [String: MessageCatalog]
+    /// Input files read (period folder), archived under `inputs/`.
+    package var inputFiles: [InputFile]
+    /// Reference files read, archived under `reference/`.
+    package var referenceFiles: [InputFile]
+    /// Formats of the inputs (for the appendix), by path.
+    package var formats: [String: String]
+    /// Data rows per file, by path.
+    package var rows: [String: Int]
+
+    /// Reads and decodes everything; nil when the run cannot continue (errors in `diagnostics`).
+    package static func load(_ config: Config, diagnostics: inout DiagnosticLog) -> PeriodInputs? {
+        let folder = config.periodDirectory
+        guard FileSystem.isDirectory(folder) else {
+            diagnostics.error("input.period-missing", "period folder does not exist", at: SourceLocation(file: folder))
+            return nil
+        }
+        let periodName = config.periodName
+        guard let asOf = config.asOf ?? Period(periodName)?.lastDay else {
+            diagnostics.error(
+                "input.period-name",
+                "folder name \(Diagnostic.quoted(periodName)) is not a period (YYYY-Qn, YYYY-MM, YYYY-Hn); give --as-of YYYY-MM-DD",
+                at: SourceLocation(file: folder))
+            return nil
+        }
+        func read(_ path: String, required: Bool) -> InputFile? {
+            do {
+                if let bytes = try FileSystem.readIfPresent(path) { return InputFile(path: path, bytes: bytes) }
+                if required { diagnostics.error("input.missing-file", "required file is missing", at: SourceLocation(file: path)) }
+            } catch {
+                diagnostics.error("input.unreadable", "file cannot be read: \(error.reason)", at: SourceLocation(file: path))
+            }
+            return nil
+        }
+        // Reference data.
+        var referenceFiles: [InputFile] = []
+        var byName: [String: InputFile] = [:]
+        for name in ReferenceLoader.files {
+            if let file = read(FileSystem.join(config.referenceDirectory, name), required: name != ReferenceLoader.groupsFile) {
+                referenceFiles.append(file)
+                byName[name] = file
+            }
+        }
+        // Message catalogues (for enumeration labels in every language).
+        var catalogues: [String: MessageCatalog] = [:]
+        let messagesFolder = FileSystem.join(config.templatesDirectory, "messages")
+        for name in FileSystem.list(messagesFolder) where name.hasSuffix(".csv") {
+            if let file = read(FileSystem.join(messagesFolder, name), required: false) {
+                let locale = String(name.dropLast(4))
+                catalogues[locale] = MessageCatalog(locale: locale, file: file, diagnostics: &diagnostics)
+            }
+        }
+        let flowsFile = read(FileSystem.join(folder, flowsFile), required: true)
+        let decisionsFile = read(FileSystem.join(folder, decisionsFile), required: false)
+        let columnsFile = read(FileSystem.join(folder, columnsFile), required: false)
+        let settingsFile = read(FileSystem.join(folder, settingsFile), required: false)
+            ?? read(FileSystem.join(FileSystem.join(folder, ".."), settingsFile), required: false)
+        guard let reference = ReferenceLoader.load(files: byName, diagnostics: &diagnostics), let flowsFile else {
+            return nil
+        }
+        var formats: [String: String] = [:]
+        var rows: [String: Int] = [:]
+        func table(_ file: InputFile, required: [String]) -> KeyedTable {
+            let sheet = Spreadsheet(file, encoding: config.encoding, diagnostics: &diagnostics)
+            formats[file.path] = describe(sheet)
+            let t = KeyedTable(sheet.readTable(diagnostics: &diagnostics), required: required, diagnostics: &diagnostics)
+            rows[file.path] = t.rows.count
+            return t
+        }
+        for file in referenceFiles {
+            var scratch = DiagnosticLog()
+            let sheet = Spreadsheet(file, diagnostics: &scratch)
+            rows[file.path] = max(0, sheet.readTable(diagnostics: &scratch).records.count - 1)
+            formats[file.path] = describe(sheet)
+        }
+        var customHeaders: [String: FlowColumn] = [:]
+        if let columnsFile {
+            for row in table(columnsFile, required: ["column", "header"]).rows {
+                guard let column = FlowColumn(rawValue: FlowColumn.fold(row["column"])) else {
+                    diagnostics.error(
+                        "input.columns-mapping", "unknown canonical column \(Diagnostic.quoted(row["column"]))",
+                        at: row.location("column"))
+                    continue
+                }
+                customHeaders[FlowColumn.fold(row["header"])] = column
+            }
+        }
+        let settings = settingsFile.map { ReportSettings(table: table($0, required: ["key", "value"]), diagnostics: &diagnostics) }
+            ?? ReportSettings()
+        let decisions = decisionsFile.map {
+            DecisionBook(
+                table: table(
+                    $0, required: ["finding_id", "decision", "owner", "due_date", "justification", "expires_on"]),
+                diagnostics: &diagnostics)
+        } ?? DecisionBook()
+        let vocabulary = Vocabulary(catalogues: catalogues.keys.sorted().map { catalogues[$0]! })
+        let sheet = Spreadsheet(flowsFile, encoding: config.encoding, diagnostics: &diagnostics)
+        formats[flowsFile.path] = describe(sheet)
+        let context = InventoryDecoder.Context(
+            vocabulary: vocabulary, knownMeasures: Set(reference.measures.map(\.id)), customHeaders: customHeaders)
+        guard let inventory = InventoryDecoder.decode(sheet, context: context, diagnostics: &diagnostics) else {
+            return nil
+        }
+        rows[flowsFile.path] = inventory.rowsRead
+        return PeriodInputs(
+            period: periodName, asOf: asOf, reference: reference, inventory: inventory, decisions: decisions,
+            settings: settings, catalogues: catalogues,
+            inputFiles: [flowsFile, decisionsFile, columnsFile, settingsFile].compactMap { $0 },
+            referenceFiles: referenceFiles, formats: formats, rows: rows)
+    }
+
+    /// `UTF-8, comma, CRLF`.
+    static func describe(_ sheet: Spreadsheet) -> String {
+        let delimiter: String
+        switch sheet.delimiter {
+        case UInt8(ascii: ","): delimiter = "comma"
+        case UInt8(ascii: ";"): delimiter = "semicolon"
+        case UInt8(ascii: "\t"): delimiter = "tab"
+        default: delimiter = sheet.delimiterName
+        }
+        let text = sheet.text
+        var ending = "no line breaks"
+        if let i = text.firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+            ending = text[i] == 0x0A ? "LF" : (i + 1 < text.count && text[i + 1] == 0x0A ? "CRLF" : "CR")
+        }
+        return "\(sheet.encoding.rawValue), \(delimiter), \(ending)"
+    }
+}

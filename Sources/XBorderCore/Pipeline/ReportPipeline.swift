@@ -1,0 +1,210 @@
+/// The quarterly run, stage by stage:
+///
+/// 1. **Read** the period's spreadsheets, the reference data and the templates (`PeriodInputs`).
+/// 2. **Check and decode** flows.csv into typed flows; every bad row is rejected with a located
+///    diagnostic (`InventoryDecoder`).
+/// 3. **Assess** every flow against the six risk rules, apply controls, band, recommend
+///    measures and merge carried decisions (`Assessor`, `DecisionBook`), streaming findings to
+///    the companions and the bounded report aggregate (`ReportAggregate`, `ChangeSet`).
+/// 4. **Present**: build the view model (`ReportViewModelBuilder`).
+/// 5. **Render** report.html and report.xhtml from one set of templates (`TemplateLibrary`).
+/// 6. **Validate** both with libxml2 (`ReportValidator`); an invalid report is never archived.
+/// 7. **Archive** atomically with a manifest of SHA-256 hashes (`ArchiveWriter`, `Manifest`).
+package enum ReportPipeline {
+    /// What a run produced.
+    package struct Outcome: Sendable {
+        /// Every diagnostic, sorted.
+        package var diagnostics: [Diagnostic]
+        /// The archived period folder, when archived.
+        package var archivePath: String?
+        /// Data rows read.
+        package var rowsRead = 0
+        /// Rows assessed.
+        package var rowsAssessed = 0
+        /// Rows rejected.
+        package var rowsRejected = 0
+        /// Findings.
+        package var findings = 0
+        /// Findings per residual band.
+        package var bands: [Band: Int] = [:]
+
+        /// True when the run must exit 1: any error, or any warning under `--strict`.
+        package func failed(strict: Bool) -> Bool {
+            diagnostics.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        }
+    }
+
+    /// `xborder check`: read and check the inputs; write nothing.
+    package static func check(_ config: Config) -> Outcome {
+        var log = DiagnosticLog()
+        let inputs = PeriodInputs.load(config, diagnostics: &log)
+        var outcome = Outcome(diagnostics: [])
+        if let inputs {
+            var book = inputs.decisions
+            let assessor = Assessor(reference: inputs.reference)
+            for (i, flow) in inputs.inventory.flows.enumerated() {
+                for finding in assessor.assess(flow, index: i) {
+                    _ = book.state(for: finding.flowID, risk: finding.risk, asOf: inputs.asOf)
+                    outcome.findings += 1
+                }
+            }
+            book.unmatched(diagnostics: &log)
+            outcome.rowsRead = inputs.inventory.rowsRead
+            outcome.rowsAssessed = inputs.inventory.flows.count
+            outcome.rowsRejected = inputs.inventory.rejected.count
+        }
+        outcome.diagnostics = log.sorted
+        return outcome
+    }
+
+    /// `xborder run`: the whole pipeline.
+    package static func run(_ config: Config) -> Outcome {
+        var log = DiagnosticLog()
+        var outcome = Outcome(diagnostics: [])
+        defer { outcome.diagnostics = log.sorted }
+        guard let inputs = PeriodInputs.load(config, diagnostics: &log) else {
+            outcome.diagnostics = log.sorted
+            return outcome
+        }
+        let templates = TemplateLibrary(directory: config.templatesDirectory, diagnostics: &log)
+        guard let templates else {
+            outcome.diagnostics = log.sorted
+            return outcome
+        }
+        outcome.rowsRead = inputs.inventory.rowsRead
+        outcome.rowsAssessed = inputs.inventory.flows.count
+        outcome.rowsRejected = inputs.inventory.rejected.count
+        if config.strict && log.all.contains(where: { $0.severity >= .warning }) {
+            log.emit(
+                Diagnostic(
+                    .error, code: "run.strict", "--strict: the inputs have warnings or errors, so nothing is archived",
+                    at: SourceLocation(file: config.periodDirectory)))
+            outcome.diagnostics = log.sorted
+            return outcome
+        }
+        let archive: ArchiveWriter
+        do {
+            archive = try ArchiveWriter(outputDirectory: config.outputDirectory, period: inputs.period)
+        } catch {
+            log.error("archive.unavailable", "archive cannot be written: \(error.reason)", at: SourceLocation(file: error.path))
+            outcome.diagnostics = log.sorted
+            return outcome
+        }
+        do {
+            try runStages(config, inputs: inputs, templates: templates, archive: archive, log: &log, outcome: &outcome)
+        } catch {
+            log.error("archive.write", "archive cannot be written: \(error.reason)", at: SourceLocation(file: error.path))
+            outcome.archivePath = nil
+        }
+        outcome.diagnostics = log.sorted
+        return outcome
+    }
+
+    private static func runStages(
+        _ config: Config, inputs: PeriodInputs, templates: TemplateLibrary, archive: ArchiveWriter,
+        log: inout DiagnosticLog, outcome: inout Outcome
+    ) throws(FileSystem.Failure) {
+        let reference = inputs.reference
+        let assessor = Assessor(reference: reference)
+        let history = ArchiveHistory.load(output: config.outputDirectory, before: inputs.period)
+        var changes = history.previousPeriod.map { _ in
+            ChangeSet(history: history, limit: config.topN, referenceChanged: false)
+        }
+        var aggregate = ReportAggregate(size: reference.scales.size, topN: config.topN)
+        var book = inputs.decisions
+        var export = FindingsExport(
+            reference: reference, exposures: assessor.exposureIndex, period: inputs.period, asOf: inputs.asOf)
+        let csvSink = try archive.open("findings.csv")
+        let jsonSink = try archive.open("findings.json")
+
+        // Stage 3: assess, streaming to the companions and the bounded aggregate.
+        for (i, flow) in inputs.inventory.flows.enumerated() {
+            var findings = assessor.assess(flow, index: i)
+            for k in findings.indices {
+                findings[k].decision = book.state(for: flow.id, risk: findings[k].risk, asOf: inputs.asOf)
+                export.add(findings[k], flow: flow)
+                changes?.add(findings[k], flow: flow)
+            }
+            aggregate.add(flow, findings: findings, decisionLimit: config.topN)
+            if i % 2048 == 2047 {
+                try csvSink.write(export.csv.drain())
+                try jsonSink.write(export.json.drain())
+            }
+        }
+        try csvSink.write(export.csv.drain())
+        try jsonSink.write(export.finish())
+        try archive.close(csvSink)
+        try archive.close(jsonSink)
+        book.unmatched(diagnostics: &log)
+        changes?.finish(currentFlows: Set(inputs.inventory.flows.map(\.id)))
+        outcome.findings = aggregate.findingCount
+        outcome.bands = aggregate.residualBands
+
+        // Stage 4–5: present and render.
+        let english = MessageCatalog.explanations
+        let messages = (inputs.catalogues[config.locale] ?? MessageCatalog(locale: config.locale, messages: [:]))
+            .withFallback(inputs.catalogues["en"] ?? english).withFallback(english)
+        if inputs.catalogues[config.locale] == nil {
+            log.error(
+                "template.locale", "no message catalogue for locale '\(config.locale)'",
+                at: SourceLocation(file: FileSystem.join(config.templatesDirectory, "messages", "\(config.locale).csv")))
+        }
+        let hashes = Dictionary(
+            (inputs.inputFiles + inputs.referenceFiles).map { ($0.path, sha256Hex($0.bytes)) }, uniquingKeysWith: { a, _ in a })
+        func info(_ file: InputFile) -> ReportContext.FileInfo {
+            .init(path: file.path, rows: inputs.rows[file.path] ?? 0, format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
+        }
+        let period = PeriodDisplay(revision: archive.revision, supersedes: archive.supersedes)
+        let context = ReportContext(
+            settings: inputs.settings, config: config, period: inputs.period, asOf: inputs.asOf,
+            revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
+            exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
+            diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
+            history: history, changes: changes)
+        let builder = ReportViewModelBuilder(context: context)
+        let html = Array(templates.render(builder.build(xhtml: false)).utf8)
+        let xhtml = Array(templates.render(builder.build(xhtml: true)).utf8)
+
+        // Stage 6: validate before anything is archived.
+        let folder = FileSystem.join(config.outputDirectory, archive.folderName)
+        let validator = ReportValidator(templates: templates)
+        let problems =
+            validator.validateHTML(html, path: FileSystem.join(folder, "report.html"))
+            + validator.validateXHTML(xhtml, path: FileSystem.join(folder, "report.xhtml"))
+        for problem in problems { log.emit(problem) }
+        if problems.contains(where: { $0.severity == .error }) {
+            log.error(
+                "report.invalid", "the rendered report is not valid, so nothing is archived",
+                at: SourceLocation(file: config.templatesDirectory))
+            return
+        }
+
+        // Stage 7: archive.
+        try archive.write("report.html", html)
+        try archive.write("report.xhtml", xhtml)
+        for file in inputs.inputFiles { try archive.write("inputs/\(FileSystem.baseName(file.path))", file.bytes) }
+        for file in inputs.referenceFiles { try archive.write("reference/\(FileSystem.baseName(file.path))", file.bytes) }
+        var rejected = CSVWriter(header: ["location", "line", "flow_id", "codes", "reason"])
+        for row in inputs.inventory.rejected {
+            rejected.row([row.location.description, String(row.location.line), row.flowID, row.codes.joined(separator: ";"), row.reason])
+        }
+        try archive.write("rejected.csv", rejected.drain())
+        let diagnosticsText = log.sorted.map(\.description).joined(separator: "\n")
+        try archive.write("diagnostics.txt", Array((diagnosticsText.isEmpty ? "" : diagnosticsText + "\n").utf8))
+        let manifest = Manifest(
+            period: inputs.period, revision: archive.revision, supersedes: archive.supersedes, asOf: inputs.asOf,
+            options: config.recordedOptions,
+            counts: [
+                ("rows_read", inputs.inventory.rowsRead), ("rows_assessed", inputs.inventory.flows.count),
+                ("rows_rejected", inputs.inventory.rejected.count), ("findings", aggregate.findingCount),
+            ],
+            templates: templates.files.map { .init(path: $0.name, sha256: sha256Hex($0.bytes), size: $0.bytes.count) },
+            files: archive.files)
+        outcome.archivePath = try archive.commit(manifest: manifest.json)
+    }
+
+    private struct PeriodDisplay {
+        var revision: Int
+        var supersedes: String?
+    }
+}

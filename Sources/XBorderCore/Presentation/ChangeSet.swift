@@ -1,0 +1,83 @@
+/// New, resolved and changed findings against the previous archived period, computed while the
+/// findings stream past (memory bounded by the previous period's finding count).
+package struct ChangeSet: Sendable {
+    /// One listed change.
+    package struct Entry: Sendable {
+        package var findingID: String
+        package var risk: RiskType?
+        package var asset: String
+        package var route: String
+        package var band: Band
+        package var score: Int
+        package var fromBand: Band?
+        package var fromScore: Int
+        package var reasonKey: String
+    }
+
+    /// The period compared against.
+    package var previousPeriod: String
+    /// Counts.
+    package var newCount = 0, resolvedCount = 0, worsenedCount = 0, improvedCount = 0
+    /// Bounded lists.
+    package var new: [Entry] = [], resolved: [Entry] = [], changed: [Entry] = []
+    let limit: Int
+    let referenceChanged: Bool
+    private var seen: Set<String> = []
+    private let previous: [String: History.PreviousFinding]
+    private let previousFlows: Set<String>
+
+    /// Starts a comparison with the previous period's findings.
+    package init(history: History, limit: Int, referenceChanged: Bool) {
+        previousPeriod = history.previousPeriod ?? ""
+        previous = history.previousFindings
+        previousFlows = Set(history.previousFindings.keys.map { String($0.split(separator: ":").first ?? "") })
+        self.limit = limit
+        self.referenceChanged = referenceChanged
+    }
+
+    /// Compares one current finding.
+    package mutating func add(_ finding: Finding, flow: Flow) {
+        let id = finding.id
+        let route = "\(flow.origin.code) → \(flow.destination.code)"
+        guard let before = previous[id] else {
+            newCount += 1
+            if new.count < limit {
+                new.append(
+                    Entry(
+                        findingID: id, risk: finding.risk, asset: flow.asset, route: route, band: finding.residualBand,
+                        score: finding.residual.score, fromBand: nil, fromScore: 0,
+                        reasonKey: previousFlows.contains(flow.id) ? "reason_rule_now_applies" : "reason_flow_added"))
+            }
+            return
+        }
+        seen.insert(id)
+        guard before.band != finding.residualBand else { return }
+        if finding.residualBand > before.band { worsenedCount += 1 } else { improvedCount += 1 }
+        if changed.count < limit {
+            let controls = finding.controls.map(\.measureID).joined(separator: ";")
+            let reason = controls != before.controls ? "reason_controls_changed"
+                : referenceChanged ? "reason_reference_changed" : "reason_attributes_changed"
+            changed.append(
+                Entry(
+                    findingID: id, risk: finding.risk, asset: flow.asset, route: route, band: finding.residualBand,
+                    score: finding.residual.score, fromBand: before.band, fromScore: before.score, reasonKey: reason))
+        }
+    }
+
+    /// Lists the previous findings that no longer exist. Call once, after the last `add`.
+    package mutating func finish(currentFlows: Set<String>) {
+        for (id, before) in previous.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
+            resolvedCount += 1
+            guard resolved.count < limit else { continue }
+            let flowID = String(id.split(separator: ":").first ?? "")
+            resolved.append(
+                Entry(
+                    findingID: id, risk: RiskType(rawValue: String(id.split(separator: ":").last ?? "")),
+                    asset: before.asset, route: before.route, band: before.band, score: before.score, fromBand: before.band,
+                    fromScore: before.score,
+                    reasonKey: currentFlows.contains(flowID) ? "reason_rule_no_longer_applies" : "reason_flow_removed"))
+        }
+        new.sort { $0.findingID < $1.findingID }
+        changed.sort { $0.findingID < $1.findingID }
+    }
+}

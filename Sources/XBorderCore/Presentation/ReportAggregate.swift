@@ -1,0 +1,219 @@
+/// Everything the report needs from the findings, accumulated as findings stream past, in
+/// memory bounded by the number of countries, risk types and the top-N (never by the number of
+/// flows): counts, heat maps, matrices and the top findings.
+package struct ReportAggregate: Sendable {
+    /// A finding kept for the report's bounded lists.
+    package struct Ranked: Sendable {
+        /// The finding.
+        package var finding: Finding
+        /// Sort key: residual score, inherent score, then ID.
+        var key: (Int, Int) { (finding.residual.score, finding.inherent.score) }
+    }
+
+    /// Matrix size.
+    package let size: Int
+    /// How many top findings to keep.
+    package let topN: Int
+    /// Number of findings.
+    package private(set) var findingCount = 0
+    /// Number of flows with at least one finding.
+    package private(set) var flowsWithFindings = 0
+    /// Findings per band, before controls.
+    package private(set) var inherentBands: [Band: Int] = [:]
+    /// Findings per band, after controls.
+    package private(set) var residualBands: [Band: Int] = [:]
+    /// Residual findings per (risk, band).
+    package private(set) var riskBands: [RiskType: [Band: Int]] = [:]
+    /// Inherent findings per cell, [likelihood-1][impact-1].
+    package private(set) var inherentHeat: [[Int]]
+    /// Residual findings per cell.
+    package private(set) var residualHeat: [[Int]]
+    /// (origin, destination) → flow count and worst residual band.
+    package private(set) var pairs: [PairKey: PairCell] = [:]
+    /// Country → flows touching it.
+    package private(set) var countryFlows: [Country: Int] = [:]
+    /// (country, risk) → findings and worst residual band (the jurisdictions whose law drove a
+    /// government finding; the destination for private risks).
+    package private(set) var countryRisk: [CountryRiskKey: PairCell] = [:]
+    /// Category × confidentiality flow counts.
+    package private(set) var categoryMatrix: [DataCategory: [Confidentiality: Int]] = [:]
+    /// Measure → findings recommending it.
+    package private(set) var recommendedCounts: [String: Int] = [:]
+    /// Exposure rows cited by any finding.
+    package private(set) var citedExposures: Set<Int> = []
+    /// Top findings by residual score (descending), bounded by `topN`.
+    package private(set) var top: [Ranked] = []
+    /// Findings with a carried decision, bounded, for the action plan.
+    package private(set) var decided: [Finding] = []
+    /// Findings with decisions (total, not bounded).
+    package private(set) var decidedCount = 0
+    /// Overdue actions.
+    package private(set) var overdueCount = 0
+    /// Accepted risks.
+    package private(set) var acceptedCount = 0
+    /// Findings above Low without any decision.
+    package private(set) var undecidedAboveLow = 0
+    /// Roles each country plays across the flows.
+    package private(set) var countryRoles: [Country: Set<JurisdictionRole>] = [:]
+    /// Flows leaving, entering and staying in each country (origin → destination).
+    package private(set) var countryDirections: [Country: (outbound: Int, inbound: Int, domestic: Int)] = [:]
+    /// Measure → High or Critical findings recommending it.
+    package private(set) var recommendedHighCounts: [String: Int] = [:]
+    /// Decided findings per status in effect.
+    package private(set) var statusCounts: [DecisionStatus: Int] = [:]
+    /// Flows whose origin differs from the destination.
+    package private(set) var crossBorderFlows = 0
+
+    /// Key of the country-pair matrix.
+    package struct PairKey: Hashable, Sendable {
+        package var origin: Country
+        package var destination: Country
+    }
+
+    /// Key of the country × risk matrix.
+    package struct CountryRiskKey: Hashable, Sendable {
+        package var country: Country
+        package var risk: RiskType
+    }
+
+    /// A cell with a count and the worst band seen.
+    package struct PairCell: Sendable {
+        package var count = 0
+        package var worst: Band?
+    }
+
+    /// Creates an empty aggregate.
+    package init(size: Int, topN: Int) {
+        self.size = size
+        self.topN = topN
+        inherentHeat = Array(repeating: Array(repeating: 0, count: size), count: size)
+        residualHeat = inherentHeat
+    }
+
+    /// Adds one flow and its findings.
+    package mutating func add(_ flow: Flow, findings: [Finding], decisionLimit: Int) {
+        categoryMatrix[flow.category, default: [:]][flow.confidentiality, default: 0] += 1
+        for country in flow.allCountries { countryFlows[country, default: 0] += 1 }
+        countryRoles[flow.origin, default: []].insert(.origin)
+        countryRoles[flow.destination, default: []].insert(.destination)
+        for c in flow.storageCountries { countryRoles[c, default: []].insert(.storage) }
+        for c in flow.access { countryRoles[c, default: []].insert(.access) }
+        if let p = flow.providerCountry { countryRoles[p, default: []].insert(.provider) }
+        if flow.origin == flow.destination {
+            countryDirections[flow.origin, default: (0, 0, 0)].domestic += 1
+        } else {
+            crossBorderFlows += 1
+            countryDirections[flow.origin, default: (0, 0, 0)].outbound += 1
+            countryDirections[flow.destination, default: (0, 0, 0)].inbound += 1
+        }
+        let worst = findings.map(\.residualBand).max()
+        let pair = PairKey(origin: flow.origin, destination: flow.destination)
+        pairs[pair, default: PairCell()].count += 1
+        if let worst { pairs[pair]!.worst = max(pairs[pair]!.worst ?? worst, worst) }
+        if !findings.isEmpty { flowsWithFindings += 1 }
+        for finding in findings { add(finding, flow: flow, decisionLimit: decisionLimit) }
+    }
+
+    private mutating func add(_ finding: Finding, flow: Flow, decisionLimit: Int) {
+        findingCount += 1
+        inherentBands[finding.inherentBand, default: 0] += 1
+        residualBands[finding.residualBand, default: 0] += 1
+        riskBands[finding.risk, default: [:]][finding.residualBand, default: 0] += 1
+        inherentHeat[finding.inherent.likelihood - 1][finding.inherent.impact - 1] += 1
+        residualHeat[finding.residual.likelihood - 1][finding.residual.impact - 1] += 1
+        for id in finding.recommended {
+            recommendedCounts[id, default: 0] += 1
+            if finding.residualBand >= .high { recommendedHighCounts[id, default: 0] += 1 }
+        }
+        for hit in finding.hits { citedExposures.formUnion(hit.exposures) }
+        let countries = finding.risk.isGovernmental ? finding.jurisdictions : [flow.destination]
+        for country in countries {
+            let key = CountryRiskKey(country: country, risk: finding.risk)
+            countryRisk[key, default: PairCell()].count += 1
+            countryRisk[key]!.worst = max(countryRisk[key]!.worst ?? finding.residualBand, finding.residualBand)
+        }
+        if let state = finding.decision {
+            decidedCount += 1
+            statusCounts[state.status, default: 0] += 1
+            if state.overdue { overdueCount += 1 }
+            if state.status == .accepted { acceptedCount += 1 }
+            insertDecided(finding, limit: decisionLimit)
+        } else if finding.residualBand > .low {
+            undecidedAboveLow += 1
+        }
+        insertTop(finding)
+    }
+
+    private static func ranksBefore(_ a: Finding, _ b: Finding) -> Bool {
+        if a.residual.score != b.residual.score { return a.residual.score > b.residual.score }
+        if a.inherent.score != b.inherent.score { return a.inherent.score > b.inherent.score }
+        return a.id < b.id
+    }
+
+    private mutating func insertTop(_ finding: Finding) {
+        if top.count == topN, let last = top.last, !Self.ranksBefore(finding, last.finding) { return }
+        let position = top.firstIndex { Self.ranksBefore(finding, $0.finding) } ?? top.count
+        top.insert(Ranked(finding: finding), at: position)
+        if top.count > topN { top.removeLast() }
+    }
+
+    /// Action plan order: overdue first, then by due date (undated last), then by ID.
+    private static func actionBefore(_ a: Finding, _ b: Finding) -> Bool {
+        let da = a.decision!, db = b.decision!
+        if da.overdue != db.overdue { return da.overdue }
+        switch (da.decision.dueDate, db.decision.dueDate) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return a.id < b.id
+        }
+    }
+
+    private mutating func insertDecided(_ finding: Finding, limit: Int) {
+        if decided.count == limit, let last = decided.last, !Self.actionBefore(finding, last) { return }
+        let position = decided.firstIndex { Self.actionBefore(finding, $0) } ?? decided.count
+        decided.insert(finding, at: position)
+        if decided.count > limit { decided.removeLast() }
+    }
+
+    /// Merges an aggregate computed over a later chunk of flows (parallel assessment).
+    package mutating func merge(_ other: ReportAggregate, decisionLimit: Int) {
+        findingCount += other.findingCount
+        flowsWithFindings += other.flowsWithFindings
+        for (k, v) in other.inherentBands { inherentBands[k, default: 0] += v }
+        for (k, v) in other.residualBands { residualBands[k, default: 0] += v }
+        for (risk, bands) in other.riskBands { for (b, v) in bands { riskBands[risk, default: [:]][b, default: 0] += v } }
+        for l in 0..<size {
+            for i in 0..<size {
+                inherentHeat[l][i] += other.inherentHeat[l][i]
+                residualHeat[l][i] += other.residualHeat[l][i]
+            }
+        }
+        for (k, v) in other.pairs {
+            pairs[k, default: PairCell()].count += v.count
+            if let w = v.worst { pairs[k]!.worst = max(pairs[k]!.worst ?? w, w) }
+        }
+        for (k, v) in other.countryFlows { countryFlows[k, default: 0] += v }
+        for (k, v) in other.countryRisk {
+            countryRisk[k, default: PairCell()].count += v.count
+            if let w = v.worst { countryRisk[k]!.worst = max(countryRisk[k]!.worst ?? w, w) }
+        }
+        for (c, m) in other.categoryMatrix { for (k, v) in m { categoryMatrix[c, default: [:]][k, default: 0] += v } }
+        for (k, v) in other.recommendedCounts { recommendedCounts[k, default: 0] += v }
+        for (k, v) in other.recommendedHighCounts { recommendedHighCounts[k, default: 0] += v }
+        for (k, v) in other.statusCounts { statusCounts[k, default: 0] += v }
+        for (k, v) in other.countryRoles { countryRoles[k, default: []].formUnion(v) }
+        for (k, v) in other.countryDirections {
+            let mine = countryDirections[k] ?? (0, 0, 0)
+            countryDirections[k] = (mine.outbound + v.outbound, mine.inbound + v.inbound, mine.domestic + v.domestic)
+        }
+        crossBorderFlows += other.crossBorderFlows
+        citedExposures.formUnion(other.citedExposures)
+        for r in other.top { insertTop(r.finding) }
+        for f in other.decided { insertDecided(f, limit: decisionLimit) }
+        decidedCount += other.decidedCount
+        overdueCount += other.overdueCount
+        acceptedCount += other.acceptedCount
+        undecidedAboveLow += other.undecidedAboveLow
+    }
+}

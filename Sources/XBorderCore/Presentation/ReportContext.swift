@@ -1,0 +1,115 @@
+/// Everything the presentation stage reads: the run's facts, the aggregate of the findings and
+/// the message catalogue of the report language. Built by the pipeline after assessment.
+package struct ReportContext: Sendable {
+    /// One input or reference file as listed in the appendix.
+    package struct FileInfo: Sendable {
+        /// Path as given.
+        package var path: String
+        /// Data rows.
+        package var rows: Int
+        /// Encoding, delimiter and line ends, for inputs.
+        package var format: String
+        /// SHA-256.
+        package var sha256: String
+    }
+
+    /// Organization settings (Inputs/settings.csv).
+    package var settings: ReportSettings
+    /// The configuration.
+    package var config: Config
+    /// Period name.
+    package var period: String
+    /// As-of date.
+    package var asOf: CalendarDate
+    /// Revision being created and the one it supersedes.
+    package var revision: Int
+    package var supersedes: String?
+    /// Texts of the report language, with English fallback.
+    package var messages: MessageCatalog
+    /// Reference data.
+    package var reference: ReferenceData
+    /// Exposure index (for explanations).
+    package var exposures: ExposureIndex
+    /// The flows.
+    package var inventory: Inventory
+    /// The aggregate of the findings.
+    package var aggregate: ReportAggregate
+    /// Every diagnostic of the run, sorted.
+    package var diagnostics: [Diagnostic]
+    /// Input files (flows.csv, decisions.csv, columns.csv).
+    package var inputFiles: [FileInfo]
+    /// Reference files.
+    package var referenceFiles: [FileInfo]
+    /// Quarter-over-quarter comparison, when an earlier period is archived.
+    package var history: History
+    /// Changes against the previous archived period, when there is one.
+    package var changes: ChangeSet?
+
+    /// Name of a country in the report language.
+    package func countryName(_ country: Country) -> String {
+        messages.locale == "ja" && !country.entry.nameJa.isEmpty ? country.entry.nameJa : country.name
+    }
+}
+
+/// Organization settings that change the report but not the assessment (`Inputs/settings.csv`,
+/// `key,value`): organization name, classification label, sign-off roles, scope text.
+package struct ReportSettings: Sendable {
+    /// Organization name on the cover.
+    package var organization = "Organization"
+    /// Classification label on every page.
+    package var classification = ""
+    /// Scope statement.
+    package var scope = ""
+    /// Sign-off roles (empty: the catalogue's preparer, reviewer, approver).
+    package var signoffRoles: [String] = []
+
+    /// Defaults.
+    package init() {}
+
+    /// Reads the settings table.
+    package init(table: KeyedTable, diagnostics: inout DiagnosticLog) {
+        for row in table.rows {
+            let value = row["value"]
+            switch row["key"].lowercased() {
+            case "organization": organization = value
+            case "classification": classification = value
+            case "scope": scope = value
+            case let key where key.hasPrefix("signoff"): if !value.isEmpty { signoffRoles.append(value) }
+            default:
+                diagnostics.warning("settings.unknown-key", "unknown setting \(Diagnostic.quoted(row["key"]))", at: row.location("key"))
+            }
+        }
+    }
+}
+
+/// Archived earlier periods, for the trend and the changes since last quarter.
+package struct History: Sendable {
+    /// Counts of one archived period.
+    package struct PeriodCounts: Sendable {
+        package var period: String
+        package var flows: Int
+        package var bands: [Band: Int]
+        package var risks: [RiskType: Int]
+    }
+
+    /// A finding as it was in the previous period.
+    package struct PreviousFinding: Sendable {
+        package var id: String
+        package var band: Band
+        package var score: Int
+        package var asset: String
+        package var route: String
+        package var controls: String
+        package var decision: String
+    }
+
+    /// Earlier periods, oldest first.
+    package var periods: [PeriodCounts] = []
+    /// The period compared against, if any.
+    package var previousPeriod: String?
+    /// Its findings by ID.
+    package var previousFindings: [String: PreviousFinding] = [:]
+
+    /// No history.
+    package init() {}
+}

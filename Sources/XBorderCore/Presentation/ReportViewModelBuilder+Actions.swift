@@ -1,0 +1,145 @@
+extension ReportViewModelBuilder {
+    func step3() -> ViewNode {
+        let a = context.aggregate
+        let measures = context.reference.measuresByID
+        let recommended: [ViewNode] = a.recommendedCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { id, count in
+            [
+                "id": .safe(id),
+                "title": .safe(measures[id]?.title ?? ""),
+                "risks": .text(measures[id]?.risks.map(\.rawValue).joined(separator: ", ") ?? ""),
+                "findings": number(count),
+                "highOrCritical": number(a.recommendedHighCounts[id, default: 0]),
+            ]
+        }
+        let actions = actionRows(a.decided.filter { $0.decision!.status != .accepted })
+        let accepted: [ViewNode] = a.decided.filter { $0.decision!.status == .accepted }.map { f in
+            let d = f.decision!.decision
+            let soon = d.expiresOn.map { expiry in
+                let limit = CalendarDate(year: context.asOf.year + (context.asOf.month > 9 ? 1 : 0),
+                                         month: (context.asOf.month + 2) % 12 + 1, day: 1) ?? context.asOf
+                return expiry < limit
+            } ?? false
+            return [
+                "findingId": .safe(f.id),
+                "anchor": .text(Self.anchor(f.id)),
+                "hasDetail": .flag(detailed.contains(f.id)),
+                "band": .text(bandLabel(f.residualBand)),
+                "bandClass": .text(bandClass(f.residualBand)),
+                "justification": .safe(d.justification),
+                "owner": .safe(d.owner),
+                "decidedBy": .safe(d.decidedBy),
+                "decidedOn": .text(d.decidedOn?.description ?? ""),
+                "expiresOn": .text(d.expiresOn?.description ?? ""),
+                "expiresSoon": .flag(soon),
+            ]
+        }
+        let open = a.statusCounts[.open, default: 0]
+        let inProgress = a.statusCounts[.inProgress, default: 0]
+        return [
+            "hasMeasures": .flag(!recommended.isEmpty),
+            "measures": .list(recommended),
+            "hasActions": .flag(!actions.isEmpty),
+            "actions": .list(actions),
+            "actionsSummary": .text(
+                t.format(
+                    "fmt_actions_summary",
+                    [
+                        "count": Self.grouped(a.decidedCount), "open": Self.grouped(open),
+                        "inProgress": Self.grouped(inProgress), "overdue": Self.grouped(a.overdueCount),
+                    ])),
+            "actionsTruncated": .flag(a.decidedCount > a.decided.count),
+            "actionsNote": .text(truncation(shown: a.decided.count, total: a.decidedCount, file: "findings.csv")),
+            "overdueCount": number(a.overdueCount),
+            "hasAccepted": .flag(!accepted.isEmpty),
+            "accepted": .list(accepted),
+        ]
+    }
+
+    func quality() -> ViewNode {
+        let shownLimit = 200
+        let all = context.diagnostics
+        let shown = all.prefix(shownLimit).map { d -> ViewNode in
+            [
+                "location": .safe(d.location?.description ?? ""),
+                "severity": .text(t["severity_\(d.severity.rawValue)"]),
+                "severityClass": .text("sev-\(d.severity.rawValue)"),
+                "code": .text(d.code),
+                "message": .safe(d.message),
+            ]
+        }
+        let inventory = context.inventory
+        return [
+            "rowsRead": number(inventory.rowsRead),
+            "rowsAssessed": number(inventory.flows.count),
+            "rowsRejected": number(inventory.rejected.count),
+            "errors": number(all.filter { $0.severity == .error }.count),
+            "warnings": number(all.filter { $0.severity == .warning }.count),
+            "notes": number(all.filter { $0.severity == .note }.count),
+            "hasDiagnostics": .flag(!all.isEmpty),
+            "diagnostics": .list(Array(shown)),
+            "diagnosticsTruncated": .flag(all.count > shown.count),
+            "diagnosticsNote": .text(truncation(shown: shown.count, total: all.count, file: "diagnostics.txt")),
+        ]
+    }
+
+    func appendix() -> ViewNode {
+        let scales = context.reference.scales
+        func levels(_ list: [Scales.Level]) -> ViewNode {
+            .list(list.map { ["value": .text(String($0.level)), "label": .safe($0.label), "description": .safe($0.description)] })
+        }
+        func files(_ list: [ReportContext.FileInfo]) -> ViewNode {
+            .list(list.map {
+                ["path": .safe($0.path), "rows": number($0.rows), "encoding": .text($0.format), "sha256": .text($0.sha256)]
+            })
+        }
+        let countries = Set(context.aggregate.countryFlows.keys)
+        var byJurisdiction: [String: [Exposure]] = [:]
+        for e in context.reference.exposures where e.level > 0 {
+            let relevant = Country(code: e.jurisdiction).map { countries.contains($0) }
+                ?? (context.reference.groups[e.jurisdiction].map { !$0.isDisjoint(with: countries) } ?? false)
+            if relevant { byJurisdiction[e.jurisdiction, default: []].append(e) }
+        }
+        let jurisdictions: [ViewNode] = byJurisdiction.keys.sorted().map { code in
+            let laws = byJurisdiction[code]!.sorted { ($0.risk, $0.index) < ($1.risk, $1.index) }.map { e -> ViewNode in
+                [
+                    "riskId": .text(e.risk.rawValue), "riskName": .text(riskName(e.risk)), "riskShort": .text(riskShort(e.risk)),
+                    "appliesTo": .safe(e.scope.description), "level": .text(String(e.level)),
+                    "levelClass": .text("level-\(e.level)"), "law": .safe(e.law), "summary": .safe(e.summary),
+                    "source": .safe(e.source), "reviewedOn": .safe(e.reviewedOn),
+                ]
+            }
+            return [
+                "code": .text(code),
+                "name": .text(Country(code: code).map(context.countryName) ?? code),
+                "anchor": .text("p-\(code)"),
+                "hasLaws": .flag(!laws.isEmpty),
+                "laws": .list(laws),
+            ]
+        }
+        let options = context.config.recordedOptions.map { "--\($0.0.replacingUnderscores()) \($0.1)" }.joined(separator: " ")
+        return [
+            "matrixSize": .text("\(scales.size) × \(scales.size)"),
+            "likelihoodScale": levels(scales.likelihood),
+            "impactScale": levels(scales.impact),
+            "bands": .list(
+                scales.bands.reversed().map {
+                    [
+                        "key": .text($0.band.rawValue), "band": .text(bandLabel($0.band)), "bandClass": .text($0.band.cssClass),
+                        "range": .text("\($0.min)–\($0.max)"),
+                    ]
+                }),
+            "hasReferenceFiles": .flag(!context.referenceFiles.isEmpty),
+            "referenceFiles": files(context.referenceFiles),
+            "hasInputFiles": .flag(!context.inputFiles.isEmpty),
+            "inputFiles": files(context.inputFiles),
+            "runOptions": .safe("xborder run \(context.period) --as-of \(context.asOf) \(options)"),
+            "hasJurisdictions": .flag(!jurisdictions.isEmpty),
+            "jurisdictions": .list(jurisdictions),
+        ]
+    }
+}
+
+extension String {
+    /// `top_n` → `top-n`.
+    func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
+}

@@ -1,0 +1,265 @@
+/// Stage 4: turns the run's aggregate into the view model the templates receive
+/// (docs/VIEW_MODEL.md). Everything is sorted, bounded, formatted and localized here; the
+/// templates only place it.
+package struct ReportViewModelBuilder {
+    let context: ReportContext
+    let t: MessageCatalog
+    let formatter: ExplanationFormatter
+    /// Findings shown in detail (their anchors exist in the document).
+    let detailed: Set<String>
+
+    /// Creates a builder.
+    package init(context: ReportContext) {
+        self.context = context
+        self.t = context.messages
+        let ctx = context
+        self.formatter = ExplanationFormatter(
+            messages: context.messages, reference: context.reference, exposures: context.exposures,
+            countryName: { ctx.countryName($0) })
+        self.detailed = Set(context.aggregate.top.map(\.finding.id))
+    }
+
+    /// The whole view model for one document.
+    package func build(xhtml: Bool) -> ViewNode {
+        [
+            "xhtml": .flag(xhtml),
+            "svgPrefix": .text(xhtml ? "svg:" : ""),
+            "lang": .text(t.locale),
+            "t": .object(t.messages.mapValues { .text($0) }),
+            "meta": meta(),
+            "summary": summary(),
+            "step1": step1(),
+            "step2": step2(),
+            "step3": step3(),
+            "changes": changes(),
+            "quality": quality(),
+            "appendix": appendix(),
+        ]
+    }
+
+    // MARK: - Shared formatting
+
+    /// `1,204`.
+    func number(_ n: Int) -> ViewNode { .text(Self.grouped(n)) }
+
+    /// Groups digits by thousands.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    func bandLabel(_ band: Band?) -> String { band.map { t["band_\($0.rawValue)"] } ?? t["band_none"] }
+    func bandClass(_ band: Band?) -> String { band?.cssClass ?? "band-none" }
+    func riskName(_ risk: RiskType) -> String { t["risk_\(risk.rawValue)"] }
+    func riskShort(_ risk: RiskType) -> String { t["risk_\(risk.rawValue)_short"] }
+
+    /// Anchor of a finding's detail block (`f-F0001-GOV`), made id-safe.
+    static func anchor(_ findingID: String) -> String {
+        "f-" + String(findingID.map { $0.isLetter && $0.isASCII || $0.isNumber && $0.isASCII || $0 == "-" || $0 == "_" ? $0 : "-" })
+    }
+
+    func flow(of finding: Finding) -> Flow { context.inventory.flows[finding.flowIndex] }
+
+    func route(_ flow: Flow) -> String { "\(flow.origin.code) → \(flow.destination.code)" }
+
+    /// The "Showing N of M" note.
+    func truncation(shown: Int, total: Int, file: String) -> String {
+        t.format("fmt_truncated", ["shown": Self.grouped(shown), "total": Self.grouped(total), "file": file])
+    }
+
+    /// Localized decision status.
+    func statusLabel(_ state: DecisionState?) -> String {
+        state.map { t[$0.status.catalogueKey] } ?? t["decision_none"]
+    }
+
+    func statusClass(_ state: DecisionState?) -> String { "status-\(state?.status.rawValue ?? "none")" }
+
+    /// One sentence in business language for a finding.
+    func statement(_ finding: Finding) -> String {
+        let flow = flow(of: finding)
+        let jurisdictions = finding.jurisdictions.map(context.countryName).joined(separator: t["list_separator"])
+        let recipient = flow.destinationEntity.isEmpty
+            ? (flow.recipientType.map { t[$0.catalogueKey] } ?? context.countryName(flow.destination))
+            : flow.destinationEntity
+        return TextSanitizer.clean(
+            t.format(
+                "fmt_business_\(finding.risk.rawValue)",
+                [
+                    "asset": flow.asset, "origin": context.countryName(flow.origin), "route": route(flow),
+                    "jurisdictions": jurisdictions.isEmpty ? context.countryName(flow.destination) : jurisdictions,
+                    "recipient": recipient,
+                ]))
+    }
+
+    // MARK: - Meta
+
+    func meta() -> ViewNode {
+        let s = context.settings
+        let title = t["report_title"]
+        let roles = s.signoffRoles.isEmpty
+            ? [t["signoff_role_preparer"], t["signoff_role_reviewer"], t["signoff_role_approver"]] : s.signoffRoles
+        return [
+            "organization": .safe(s.organization),
+            "reportTitle": .text(title),
+            "documentTitle": .safe(
+                t.format("fmt_document_title", ["organization": s.organization, "title": title, "period": context.period])),
+            "period": .text(context.period),
+            "asOf": .text(context.asOf.description),
+            "revision": .text(String(context.revision)),
+            "hasSupersedes": .flag(context.supersedes != nil),
+            "supersedes": .text(context.supersedes ?? ""),
+            "scope": .safe(s.scope.isEmpty ? s.organization : s.scope),
+            "classification": .safe(s.classification.isEmpty ? t["classification_default"] : s.classification),
+            "generator": .text("xborder \(XBorder.version)"),
+            "signoff": .list(roles.map { ["role": .safe($0), "name": "", "date": ""] }),
+        ]
+    }
+
+    // MARK: - Executive summary
+
+    func summary() -> ViewNode {
+        let a = context.aggregate
+        let bands: [Band] = [.critical, .high, .medium, .low]
+        let jurisdictions = a.countryFlows.count
+        let headline: String
+        if a.findingCount == 0 || (a.residualBands[.critical, default: 0] + a.residualBands[.high, default: 0]
+            + a.residualBands[.medium, default: 0]) == 0
+        {
+            headline = t.format(
+                "fmt_headline_none", ["flows": Self.grouped(context.inventory.flows.count), "jurisdictions": String(jurisdictions)])
+        } else {
+            headline = t.format(
+                "fmt_headline",
+                [
+                    "critical": Self.grouped(a.residualBands[.critical, default: 0]),
+                    "high": Self.grouped(a.residualBands[.high, default: 0]),
+                    "flows": Self.grouped(context.inventory.flows.count), "jurisdictions": String(jurisdictions),
+                    "overdue": Self.grouped(a.overdueCount),
+                ])
+        }
+        let values: [ViewNode] = ProtectedValue.allCases.map { value in
+            let risks = RiskType.allCases.filter { $0.value == value }
+            var count = 0
+            var highOrCritical = 0
+            var worst: Band?
+            for risk in risks {
+                for (band, n) in a.riskBands[risk] ?? [:] where n > 0 {
+                    count += n
+                    if band >= .high { highOrCritical += n }
+                    worst = max(worst ?? band, band)
+                }
+            }
+            return [
+                "key": .text(value.rawValue),
+                "name": .text(t["value_\(value.rawValue)"]),
+                "risks": .text(risks.map(riskShort).joined(separator: t["list_separator"])),
+                "worstBand": .text(bandLabel(worst)),
+                "worstBandClass": .text(bandClass(worst)),
+                "findings": number(count),
+                "statement": .text(
+                    count == 0 ? t["fmt_value_statement_none"]
+                        : t.format(
+                            "fmt_value_statement",
+                            ["count": Self.grouped(count), "highOrCritical": Self.grouped(highOrCritical)])),
+            ]
+        }
+        let top = a.top.prefix(5).enumerated().map { (i, ranked) -> ViewNode in
+            let f = ranked.finding
+            let owner = f.decision?.decision.owner.isEmpty == false ? f.decision!.decision.owner : flow(of: f).owner
+            return [
+                "rank": .text(String(i + 1)),
+                "findingId": .safe(f.id),
+                "anchor": .text(Self.anchor(f.id)),
+                "hasDetail": .flag(detailed.contains(f.id)),
+                "statement": .text(statement(f)),
+                "riskId": .text(f.risk.rawValue),
+                "riskName": .text(riskName(f.risk)),
+                "route": .text(route(flow(of: f))),
+                "asset": .safe(flow(of: f).asset),
+                "band": .text(bandLabel(f.residualBand)),
+                "bandClass": .text(bandClass(f.residualBand)),
+                "score": .text(String(f.residual.score)),
+                "owner": .safe(owner.isEmpty ? t["value_unassigned"] : owner),
+                "hasOwner": .flag(!owner.isEmpty),
+                "status": .text(statusLabel(f.decision)),
+                "statusClass": .text(statusClass(f.decision)),
+                "overdue": .flag(f.decision?.overdue ?? false),
+            ]
+        }
+        let requested = a.top.filter { $0.finding.residualBand >= .high && $0.finding.decision == nil }.prefix(5).map {
+            ranked -> ViewNode in
+            let f = ranked.finding
+            return [
+                "kind": .text(t["decision_kind_treat_or_accept"]),
+                "text": .text(statement(f)),
+                "findingId": .safe(f.id),
+                "anchor": .text(Self.anchor(f.id)),
+                "hasDetail": .flag(detailed.contains(f.id)),
+                "band": .text(bandLabel(f.residualBand)),
+                "bandClass": .text(bandClass(f.residualBand)),
+                "owner": .safe(flow(of: f).owner.isEmpty ? t["value_unassigned"] : flow(of: f).owner),
+            ]
+        }
+        let due = actionRows(a.decided.filter { f in
+            guard let d = f.decision, d.status == .open || d.status == .inProgress else { return false }
+            return d.overdue || d.decision.dueDate != nil
+        })
+        let dueShown = Array(due.prefix(5))
+        var node: [String: ViewNode] = [
+            "headline": .text(headline),
+            "bandCounts": .list(
+                bands.map { band in
+                    [
+                        "key": .text(band.rawValue), "band": .text(bandLabel(band)), "bandClass": .text(band.cssClass),
+                        "residual": number(a.residualBands[band, default: 0]),
+                        "inherent": number(a.inherentBands[band, default: 0]),
+                    ]
+                }),
+            "totalResidual": number(a.findingCount),
+            "totalInherent": number(a.findingCount),
+            "flowsAssessed": number(context.inventory.flows.count),
+            "values": .list(values),
+            "hasTopRisks": .flag(!top.isEmpty),
+            "topRisks": .list(top),
+            "hasDecisionsRequested": .flag(!requested.isEmpty),
+            "decisionsRequested": .list(Array(requested)),
+            "hasActionsDue": .flag(!dueShown.isEmpty),
+            "actionsDue": .list(dueShown),
+            "actionsDueTruncated": .flag(due.count > dueShown.count),
+            "actionsDueNote": .text(truncation(shown: dueShown.count, total: due.count, file: "findings.csv")),
+        ]
+        let change = changeSummary()
+        node["hasChanges"] = .flag(change != nil)
+        node["change"] = change ?? [:]
+        return .object(node)
+    }
+
+    /// Rows of the action plan for decided findings.
+    func actionRows(_ findings: [Finding]) -> [ViewNode] {
+        findings.map { f in
+            let d = f.decision!
+            let measures = d.decision.measures.map { id in
+                context.reference.measuresByID[id].map { "\(id) \($0.title)" } ?? id
+            }.joined(separator: t["list_separator"])
+            let owner = d.decision.owner.isEmpty ? flow(of: f).owner : d.decision.owner
+            return [
+                "findingId": .safe(f.id),
+                "anchor": .text(Self.anchor(f.id)),
+                "hasDetail": .flag(detailed.contains(f.id)),
+                "riskName": .text(riskName(f.risk)),
+                "route": .text(route(flow(of: f))),
+                "measures": .safe(measures),
+                "owner": .safe(owner.isEmpty ? t["value_unassigned"] : owner),
+                "dueDate": .text(d.decision.dueDate?.description ?? ""),
+                "status": .text(statusLabel(d)),
+                "statusClass": .text(statusClass(d)),
+                "overdue": .flag(d.overdue),
+            ]
+        }
+    }
+}

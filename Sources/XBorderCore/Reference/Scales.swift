@@ -1,0 +1,57 @@
+/// Likelihood and impact scales and the bands (scales.csv): an organization's risk criteria.
+package struct Scales: Sendable {
+    /// A named band of scores. Names are the contract tokens `Low`, `Medium`, `High`, `Critical`.
+    package struct BandRange: Sendable {
+        /// The band.
+        package var band: Band
+        /// Label from scales.csv.
+        package var label: String
+        /// Lowest score in the band.
+        package var min: Int
+        /// Highest score in the band.
+        package var max: Int
+        /// What the band asks of management.
+        package var description: String
+    }
+
+    /// A level of the likelihood or impact scale.
+    package struct Level: Sendable {
+        /// 1-based level.
+        package var level: Int
+        /// Label such as `Likely`.
+        package var label: String
+        /// Meaning.
+        package var description: String
+    }
+
+    /// Likelihood levels 1…n.
+    package var likelihood: [Level]
+    /// Impact levels 1…n.
+    package var impact: [Level]
+    /// Bands in ascending order.
+    package var bands: [BandRange]
+
+    /// Size of the matrix (levels on each axis).
+    package var size: Int { likelihood.count }
+
+    /// The band of a score.
+    package func band(for score: Int) -> Band {
+        for range in bands where score >= range.min && score <= range.max { return range.band }
+        return score < (bands.first?.min ?? 1) ? .low : .critical
+    }
+
+    /// Clamps a level into the scale.
+    package func clamp(_ level: Int) -> Int { Swift.min(Swift.max(level, 1), size) }
+}
+
+/// Risk bands (PRODUCT §5).
+package enum Band: String, Sendable, CaseIterable, Comparable, Codable {
+    case low = "Low", medium = "Medium", high = "High", critical = "Critical"
+
+    package static func < (lhs: Band, rhs: Band) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// CSS class used by the templates.
+    package var cssClass: String { "band-\(rawValue.lowercased())" }
+}

@@ -1,0 +1,171 @@
+internal import CLibXML2
+internal import Synchronization
+
+/// Serialized entry point to libxml2 (process-global state; all calls go through one lock).
+///
+/// Every call parses with a fresh parser context, installs the thread-local error handler for
+/// exactly the duration of the call and frees everything before it returns, so the functions
+/// may be called from any thread or task; they run one at a time.
+package enum XMLValidator {
+    /// Whether ``initialize()`` has run; its lock is the one every libxml2 call takes.
+    private static let initialized = Mutex(false)
+
+    /// Debian package that ships the W3C DTDs and registers them in `/etc/xml/catalog`.
+    package static let dtdPackage = "w3c-sgml-lib"
+
+    /// Prepares libxml2; call once at startup, before any concurrency (idempotent).
+    ///
+    /// Runs `xmlInitParser` and `xmlInitializeCatalog`, and installs the process-wide external
+    /// entity loader that refuses anything the XML catalogue does not resolve to a local file
+    /// (never the network). The other functions call it themselves if it has not run yet.
+    package static func initialize() {
+        initialized.withLock { initializeLocked(&$0) }
+    }
+
+    /// Parses a document as XML with DTD loading and validation, offline.
+    ///
+    /// Options are `XML_PARSE_DTDLOAD | XML_PARSE_DTDVALID | XML_PARSE_NONET` (never NOENT, never
+    /// XINCLUDE). The DOCTYPE's public id must equal `expectedPublicID`, else the result is one
+    /// `xml.unexpected-doctype` issue and no DTD is loaded; an internal subset (which could
+    /// redefine content models) is `xml.unexpected-doctype` as well. Entity declarations in the internal
+    /// subset are refused (`xml.entity-declaration`) and the parse ends there, so a declared
+    /// external entity is never read. If the DTD cannot be loaded from the local catalogue, the
+    /// result is one `xml.dtd-unavailable` issue naming the Debian package 'w3c-sgml-lib'.
+    ///
+    /// - Parameters:
+    ///   - document: The document's bytes (encoding from its XML declaration, UTF-8 by default).
+    ///   - expectedPublicID: The public id the DOCTYPE must carry, for example
+    ///     `-//W3C//DTD XHTML 1.1 plus MathML 2.0 plus SVG 1.1//EN`.
+    /// - Returns: Every error and warning with line and column (`xml.not-well-formed`,
+    ///   `xml.dtd-invalid`, …), at most 200 plus a final "more issues not shown" note; empty if
+    ///   the document is valid.
+    package static func validateAgainstDTD(_ document: [UInt8], expectedPublicID: String) -> [XMLIssue] {
+        initialized.withLock { isInitialized in
+            initializeLocked(&isInitialized)
+            let mode = ParseMode.validate(expectedPublicID: expectedPublicID)
+            return DocumentParser.withDocument(document, mode: mode) { parsed, collector in
+                if !collector.refusedEntityDeclaration, hasInternalSubset(parsed) {
+                    collector.add(
+                        .error,
+                        XMLIssue.Code.unexpectedDoctype,
+                        line: collector.doctypeLine,
+                        column: 0,
+                        "doctype has an internal subset, which could change the dtd"
+                    )
+                }
+                return validationResult(collector, expectedPublicID: expectedPublicID)
+            }
+        }
+    }
+
+    /// Parses a document as XML without loading any DTD and reports well-formedness errors.
+    ///
+    /// Options are `XML_PARSE_NONET` only (no DTD, no entity substitution); namespace errors
+    /// (an undeclared prefix) count as not well-formed. The DOCTYPE must be exactly
+    /// `<!DOCTYPE html>`: a missing one, another root name, a public or system id, or an internal
+    /// subset is `xml.unexpected-doctype`; entity declarations are `xml.entity-declaration` and
+    /// end the parse.
+    ///
+    /// - Parameter document: The polyglot HTML5 document's bytes.
+    /// - Returns: The issues with line and column, at most 200 plus a final note; empty if the
+    ///   document is well-formed and has the expected DOCTYPE.
+    package static func checkWellFormed(_ document: [UInt8]) -> [XMLIssue] {
+        initialized.withLock { isInitialized in
+            initializeLocked(&isInitialized)
+            return DocumentParser.withDocument(document, mode: .wellFormed) { parsed, collector in
+                if !collector.sawDoctype {
+                    collector.add(
+                        .error,
+                        XMLIssue.Code.unexpectedDoctype,
+                        line: 1,
+                        column: 1,
+                        "missing doctype, expected '<!DOCTYPE html>'"
+                    )
+                } else if !collector.refusedEntityDeclaration, hasInternalSubset(parsed) {
+                    collector.add(
+                        .error,
+                        XMLIssue.Code.unexpectedDoctype,
+                        line: collector.doctypeLine,
+                        column: 0,
+                        "doctype has an internal subset, expected '<!DOCTYPE html>'"
+                    )
+                }
+                return collector.finished()
+            }
+        }
+    }
+
+    /// Runs the reports' structural checks on a well-formed HTML or XHTML document.
+    ///
+    /// Namespaces may be present; SVG may be prefixed `svg:` or in the SVG default namespace.
+    /// Checked: ids are unique (`xml.duplicate-id`, at the second occurrence); every `href="#x"`
+    /// names an existing id (`xml.broken-link`); every `<img>` has `alt` and every outermost
+    /// `<svg>` a non-empty `<title>` child (`xml.missing-text-alternative`); no `href`, `src` or
+    /// `xlink:href` (nor `srcset`, `poster`, `action`, `formaction`) starts with `http:`,
+    /// `https:`, `//`, `file:`, `ftp:`, `javascript:` or a `data:` other than `data:image/`
+    /// (`xml.external-resource`). No DTD is loaded, so named entities such as `&nbsp;` stop the
+    /// check: emit numeric character references.
+    ///
+    /// - Parameter document: The document's bytes.
+    /// - Returns: The structural issues ordered by line (column 0), all errors, at most 200 plus
+    ///   a final note; or the parse errors if the document is not well-formed.
+    package static func checkStructure(_ document: [UInt8]) -> [XMLIssue] {
+        initialized.withLock { isInitialized in
+            initializeLocked(&isInitialized)
+            return DocumentParser.withDocument(document, mode: .structure) { parsed, collector in
+                guard let parsed, !collector.issues.contains(where: { $0.severity == .error }) else {
+                    return collector.finished()
+                }
+                for issue in StructureChecker.check(parsed) {
+                    collector.add(issue)
+                }
+                return collector.finished()
+            }
+        }
+    }
+
+    private static func initializeLocked(_ isInitialized: inout Bool) {
+        guard !isInitialized else { return }
+        xmlInitParser()
+        xmlInitializeCatalog()
+        OfflineEntityLoader.install()
+        isInitialized = true
+    }
+
+    /// Whether the document's DOCTYPE has a non-empty internal subset (declarations there carry
+    /// no line numbers, so issues point at the DOCTYPE).
+    private static func hasInternalSubset(_ document: xmlDocPtr?) -> Bool {
+        document?.pointee.intSubset?.pointee.children != nil
+    }
+
+    /// The issues of a validating parse, with an unloadable DTD and a missing DOCTYPE each
+    /// reduced to one clear issue instead of their cascades.
+    private static func validationResult(_ collector: IssueCollector, expectedPublicID: String) -> [XMLIssue] {
+        if !collector.unavailableResources.isEmpty, !collector.refusedEntityDeclaration {
+            let detail = collector.unavailableResources[0]
+            let message =
+                "cannot load the dtd '\(expectedPublicID)' offline: \(detail); install the debian package "
+                + "'\(dtdPackage)', which registers the w3c dtds in /etc/xml/catalog"
+            return [
+                XMLIssue(
+                    severity: .error,
+                    code: XMLIssue.Code.dtdUnavailable,
+                    line: collector.doctypeLine,
+                    column: 0,
+                    message: message
+                )
+            ]
+        }
+        if !collector.sawDoctype {
+            collector.keep { $0.code != XMLIssue.Code.dtdInvalid }
+            collector.add(
+                .error,
+                XMLIssue.Code.unexpectedDoctype,
+                line: 1,
+                column: 1,
+                "missing doctype, expected public id '\(expectedPublicID)'"
+            )
+        }
+        return collector.finished()
+    }
+}

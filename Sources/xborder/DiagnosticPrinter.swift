@@ -1,0 +1,44 @@
+import Foundation
+import XBorderCore
+
+/// Prints diagnostics to stderr (compiler-style text or a JSON array) and summaries to stdout.
+enum Console {
+    /// Writes to standard error.
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Writes to standard output.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints diagnostics in the chosen format.
+    static func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
+        switch format {
+        case .text:
+            for d in diagnostics { error(d.description) }
+        case .json:
+            var w = JSONWriter(indent: 0)
+            w.beginArray()
+            for d in diagnostics {
+                w.beginObject()
+                w.string(d.location?.file ?? "", "file")
+                w.int(d.location?.line ?? 0, "line")
+                w.int(d.location?.column ?? 0, "column")
+                w.string(d.severity.rawValue, "severity")
+                w.string(d.code, "code")
+                w.string(d.message, "message")
+                w.strings(d.notes, "notes")
+                w.endObject()
+            }
+            w.endArray()
+            FileHandle.standardError.write(Data(w.finish()))
+        }
+    }
+
+    /// `rows read 120 = assessed 118 + rejected 2`.
+    static func rows(_ o: ReportPipeline.Outcome) -> String {
+        "rows read \(o.rowsRead) = assessed \(o.rowsAssessed) + rejected \(o.rowsRejected)"
+    }
+}

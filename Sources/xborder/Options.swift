@@ -33,6 +33,9 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("top"), help: "Length of the bounded lists in the report.")
     var topN = 25
 
+    @Option(name: .customLong("dump-view-model"), help: "Also write the report's view model as JSON to FILE.")
+    var viewModelDump: String?
+
     func validate() throws {
         guard ["en", "ja"].contains(locale) else { throw ValidationError("--locale must be en or ja") }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
@@ -60,6 +63,7 @@ struct CommonOptions: ParsableArguments {
         config.strict = strict
         config.topN = topN
         config.encoding = encoding.flatMap(TextEncoding.init(name:))
+        config.viewModelDump = viewModelDump
         return config
     }
 }

@@ -16,10 +16,12 @@ package struct JSONWriter {
         newline()
     }
 
-    private mutating func newline() {
-        guard indentUnit > 0, needsComma.count > 1 else { return }
+    /// A line break indented for the current depth (items sit one level inside their bracket).
+    private mutating func newline(depth: Int? = nil) {
+        let level = depth ?? (needsComma.count - 1)
+        guard indentUnit > 0, level >= 0, needsComma.count > 1 || depth != nil else { return }
         bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: (needsComma.count - 1) * indentUnit))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: level * indentUnit))
     }
 
     private mutating func key(_ name: String?) {
@@ -53,11 +55,7 @@ package struct JSONWriter {
 
     private mutating func close(_ bracket: UInt8) {
         let hadItems = needsComma.removeLast()
-        if hadItems {
-            needsComma.append(false)
-            newline()
-            needsComma.removeLast()
-        }
+        if hadItems { newline(depth: needsComma.count - 1) }
         bytes.append(bracket)
     }
 

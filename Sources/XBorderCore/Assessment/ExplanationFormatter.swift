@@ -54,9 +54,14 @@ package struct ExplanationFormatter: Sendable {
             lines.append(messages["why_no_controls"])
         } else {
             let list = finding.controls.map { control -> String in
-                messages.format(
-                    control.likelihood == 0 && control.impact == 0 ? "why_control_no_effect" : "why_control",
-                    ["id": control.measureID, "l": String(control.likelihood), "i": String(control.impact)])
+                let key =
+                    switch (control.likelihood, control.impact) {
+                    case (0, 0): "why_control_no_effect"
+                    case (_, 0): "why_control_likelihood"
+                    case (0, _): "why_control_impact"
+                    default: "why_control"
+                    }
+                return messages.format(key, ["id": control.measureID, "l": String(control.likelihood), "i": String(control.impact)])
             }.joined(separator: "; ")
             lines.append(messages.format("why_controls", ["list": list]))
         }
@@ -105,6 +110,8 @@ extension MessageCatalog {
             "why_controls": "Controls in place: {list}.",
             "why_control": "{id} lowers likelihood by {l} and impact by {i}",
             "why_control_no_effect": "{id} (no effect on the score)",
+            "why_control_likelihood": "{id} lowers likelihood by {l}",
+            "why_control_impact": "{id} lowers impact by {i}",
             "why_residual": "Residual {l} × {i} = {score} ({band}), from inherent {inherent}.",
             "why_exposure": "{country} ({code}) as {role}, regime level {level}",
             "why_exposure_scoped": "{country} ({code}) as {role}, regime level {level} that targets this kind of data",

@@ -20,6 +20,18 @@ package struct RuleOutcome: Sendable {
     package var likelihoodReasons: [Reason]
     /// Why the impact is what it is.
     package var impactReasons: [Reason]
+
+    /// Creates an outcome (package-visible so rules outside this module, and tests, can build one).
+    package init(
+        likelihood: Int, impact: Int, hits: [ExposureIndex.Hit] = [], likelihoodReasons: [Reason],
+        impactReasons: [Reason]
+    ) {
+        self.likelihood = likelihood
+        self.impact = impact
+        self.hits = hits
+        self.likelihoodReasons = likelihoodReasons
+        self.impactReasons = impactReasons
+    }
 }
 
 /// One step of an explanation, structured so it can be worded in any report language.

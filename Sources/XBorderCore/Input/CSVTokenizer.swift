@@ -124,8 +124,9 @@ package struct CSVTokenizer {
 
             if i < n && buffer[i] == delimiter {
                 i += 1
-                if i == n { addField(CSVField(start: n, end: n, line: line, shape: [])) }
-                continue
+                if i < n { continue }
+                // A delimiter at the very end: the record ends with an empty field.
+                addField(CSVField(start: n, end: n, line: line, shape: []))
             }
             // End of record: a line break or the end of the buffer.
             if i < n {

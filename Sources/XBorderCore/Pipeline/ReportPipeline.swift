@@ -162,7 +162,17 @@ package enum ReportPipeline {
             diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
             history: history, changes: changes)
         let builder = ReportViewModelBuilder(context: context)
-        let html = Array(templates.render(builder.build(xhtml: false)).utf8)
+        let htmlModel = builder.build(xhtml: false)
+        if let dump = config.viewModelDump {
+            var writer = JSONWriter(indent: 2)
+            htmlModel.json(into: &writer)
+            do {
+                try FileSystem.write(dump, writer.finish())
+            } catch {
+                log.warning("run.view-model", "view model cannot be written: \(error.reason)", at: SourceLocation(file: dump))
+            }
+        }
+        let html = Array(templates.render(htmlModel).utf8)
         let xhtml = Array(templates.render(builder.build(xhtml: true)).utf8)
 
         // Stage 6: validate before anything is archived.

@@ -45,6 +45,8 @@ package struct ReportAggregate: Sendable {
     package private(set) var top: [Ranked] = []
     /// Findings with a carried decision, bounded, for the action plan.
     package private(set) var decided: [Finding] = []
+    /// Accepted findings, bounded, by expiry.
+    package private(set) var accepted: [Finding] = []
     /// Findings with decisions (total, not bounded).
     package private(set) var decidedCount = 0
     /// Overdue actions.
@@ -136,8 +138,12 @@ package struct ReportAggregate: Sendable {
             decidedCount += 1
             statusCounts[state.status, default: 0] += 1
             if state.overdue { overdueCount += 1 }
-            if state.status == .accepted { acceptedCount += 1 }
-            insertDecided(finding, limit: decisionLimit)
+            if state.status == .accepted {
+                acceptedCount += 1
+                insertAccepted(finding, limit: decisionLimit)
+            } else {
+                insertDecided(finding, limit: decisionLimit)
+            }
         } else if finding.residualBand > .low {
             undecidedAboveLow += 1
         }
@@ -176,6 +182,19 @@ package struct ReportAggregate: Sendable {
         if decided.count > limit { decided.removeLast() }
     }
 
+    private static func expiresBefore(_ a: Finding, _ b: Finding) -> Bool {
+        let x = a.decision?.decision.expiresOn, y = b.decision?.decision.expiresOn
+        if x != y, let x, let y { return x < y }
+        return a.id < b.id
+    }
+
+    private mutating func insertAccepted(_ finding: Finding, limit: Int) {
+        if accepted.count == limit, let last = accepted.last, !Self.expiresBefore(finding, last) { return }
+        let position = accepted.firstIndex { Self.expiresBefore(finding, $0) } ?? accepted.count
+        accepted.insert(finding, at: position)
+        if accepted.count > limit { accepted.removeLast() }
+    }
+
     /// Merges an aggregate computed over a later chunk of flows (parallel assessment).
     package mutating func merge(_ other: ReportAggregate, decisionLimit: Int) {
         findingCount += other.findingCount
@@ -211,6 +230,7 @@ package struct ReportAggregate: Sendable {
         citedExposures.formUnion(other.citedExposures)
         for r in other.top { insertTop(r.finding) }
         for f in other.decided { insertDecided(f, limit: decisionLimit) }
+        for f in other.accepted { insertAccepted(f, limit: decisionLimit) }
         decidedCount += other.decidedCount
         overdueCount += other.overdueCount
         acceptedCount += other.acceptedCount

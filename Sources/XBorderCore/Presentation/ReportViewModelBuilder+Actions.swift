@@ -11,8 +11,8 @@ extension ReportViewModelBuilder {
                 "highOrCritical": number(a.recommendedHighCounts[id, default: 0]),
             ]
         }
-        let actions = actionRows(a.decided.filter { $0.decision!.status != .accepted })
-        let accepted: [ViewNode] = a.decided.filter { $0.decision!.status == .accepted }.map { f in
+        let actions = actionRows(a.decided)
+        let accepted: [ViewNode] = a.accepted.map { f in
             let d = f.decision!.decision
             let soon = d.expiresOn.map { expiry in
                 let limit = CalendarDate(year: context.asOf.year + (context.asOf.month > 9 ? 1 : 0),
@@ -47,8 +47,9 @@ extension ReportViewModelBuilder {
                         "count": Self.grouped(a.decidedCount), "open": Self.grouped(open),
                         "inProgress": Self.grouped(inProgress), "overdue": Self.grouped(a.overdueCount),
                     ])),
-            "actionsTruncated": .flag(a.decidedCount > a.decided.count),
-            "actionsNote": .text(truncation(shown: a.decided.count, total: a.decidedCount, file: "findings.csv")),
+            "actionsTruncated": .flag(a.decidedCount - a.acceptedCount > a.decided.count),
+            "actionsNote": .text(
+                truncation(shown: a.decided.count, total: a.decidedCount - a.acceptedCount, file: "findings.csv")),
             "overdueCount": number(a.overdueCount),
             "hasAccepted": .flag(!accepted.isEmpty),
             "accepted": .list(accepted),

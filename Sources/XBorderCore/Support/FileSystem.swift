@@ -30,6 +30,13 @@ package enum FileSystem {
         exists(path) ? try read(path) : nil
     }
 
+    /// Writes a whole file (outside the archive: view-model dumps, tools).
+    package static func write(_ path: String, _ bytes: [UInt8]) throws(Failure) {
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw Failure(path: path, reason: "cannot be written")
+        }
+    }
+
     /// True when something exists at `path`.
     package static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
 

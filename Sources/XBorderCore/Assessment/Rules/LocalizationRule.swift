@@ -20,8 +20,11 @@ package struct LocalizationRule: RiskRule {
     package func evaluate(_ flow: Flow, exposures: ExposureIndex, scales: Scales) -> RuleOutcome? {
         guard flow.leavesOrigin else { return nil }
         var candidates: [(Country, JurisdictionRole)] = [(flow.origin, .origin)]
-        let everywhere = flow.allCountries
-        for country in flow.storageCountries where everywhere.contains(where: { $0 != country }) {
+        // A storage country's restrictions bite only when the data goes on from there: to other
+        // storage, remote access or a provider abroad (the flow's origin is where it came from).
+        var onward = Set(flow.storageCountries + flow.access + [flow.destination])
+        if let provider = flow.providerCountry { onward.insert(provider) }
+        for country in flow.storageCountries where country != flow.origin && onward.contains(where: { $0 != country }) {
             candidates.append((country, .storage))
         }
         let hits = ExposureRating.hits(risk, candidates, flow: flow, exposures: exposures)

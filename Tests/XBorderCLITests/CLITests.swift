@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+
+/// Runs the built `xborder` binary as a user would: exit codes, stdout/stderr, help.
+@Suite(.serialized) struct CLITests {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("package root not found")
+    }()
+
+    /// The built binary beside the test bundle (SwiftPM builds it because the tests depend on it).
+    static let binary: String = {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("xborder").path,
+            Bundle.main.bundleURL.appendingPathComponent("xborder").path,
+            root + "/.build/debug/xborder",
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates.last!
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: String = root) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "xborder-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test("run on the sample exits 0, prints the row balance and archives the period")
+    func runSample() throws {
+        let output = Self.temporaryDirectory()
+        let result = try Self.run(["run", "Inputs/2026-Q3", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("rows read 120 = assessed 120 + rejected 0"))
+        #expect(result.stdout.contains("archived \(output)/2026-Q3"))
+        let verify = try Self.run(["verify", output + "/2026-Q3"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+    }
+
+    @Test("check on a broken inventory exits 1 and prints every problem with file:line:column")
+    func checkBroken() throws {
+        let dir = Self.temporaryDirectory() + "/2026-Q4"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let csv = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\n"
+            + "F1,CAD,technikal,secret,JP,US\nF2,Logs,security_logs,internal,Germny,IN\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/flows.csv"))
+        let result = try Self.run([
+            "check", dir, "--reference", Self.root + "/Inputs/reference", "--templates", Self.root + "/Templates",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(dir)/flows.csv:2:3: error: unknown data_category 'technikal'"))
+        #expect(result.stderr.contains("\(dir)/flows.csv:3:5: error: unknown country 'Germny'; did you mean 'Germany' (DE)? [input.country]"))
+        #expect(result.stdout.contains("rows read 2 = assessed 0 + rejected 2"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/../Output"))
+    }
+
+    @Test("diagnostics as JSON")
+    func jsonDiagnostics() throws {
+        let dir = Self.temporaryDirectory() + "/2026-Q4"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try Data("flow_id,data_asset\nF1,x\n".utf8).write(to: URL(fileURLWithPath: dir + "/flows.csv"))
+        let result = try Self.run(["check", dir, "--diagnostics", "json", "--reference", Self.root + "/Inputs/reference"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stderr.utf8)) as? [[String: Any]]
+        #expect(parsed?.contains { $0["code"] as? String == "input.missing-column" } == true)
+    }
+
+    @Test("usage errors exit 64 and every command's help shows an example", arguments: ["run", "check", "verify", "normalize"])
+    func help(_ command: String) throws {
+        let help = try Self.run([command, "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("Example: xborder \(command)"))
+        let bad = try Self.run([command, "--no-such-option"])
+        #expect(bad.status == 64)
+    }
+
+    @Test("normalize prints the records as JSON and the detected format on stderr")
+    func normalize() throws {
+        let file = Self.temporaryDirectory() + "/x.csv"
+        try Data([0xEF, 0xBB, 0xBF] + Array("sep=;\r\na;b\r\n\"x;1\";2\r\n".utf8)).write(to: URL(fileURLWithPath: file))
+        let result = try Self.run(["normalize", file, "--json"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "[[\"a\",\"b\"],[\"x;1\",\"2\"]]\n")
+        #expect(result.stderr.contains("encoding: UTF-8"))
+        #expect(result.stderr.contains("delimiter: ';'"))
+    }
+
+    @Test("verify catches a flipped byte, a deleted file and an added file")
+    func verifyTamper() throws {
+        let output = Self.temporaryDirectory()
+        #expect(try Self.run(["run", "Inputs/2026-Q2", "--output", output, "--quiet"]).status == 0)
+        let folder = output + "/2026-Q2"
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: folder + "/findings.csv"))
+        bytes[100] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: folder + "/findings.csv"))
+        try FileManager.default.removeItem(atPath: folder + "/rejected.csv")
+        try Data("x".utf8).write(to: URL(fileURLWithPath: folder + "/extra.txt"))
+        let result = try Self.run(["verify", folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("findings.csv: error: file changed"))
+        #expect(result.stderr.contains("rejected.csv: error: file listed in the manifest is missing"))
+        #expect(result.stderr.contains("extra.txt: error: file is not listed in the manifest"))
+    }
+}

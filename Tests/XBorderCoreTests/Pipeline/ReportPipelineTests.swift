@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+import XBorderCore
+
+/// The whole pipeline on the shipped sample and on small inventories: archive contents,
+/// determinism, rejection without loss, write-once revisions, the view-model contract.
+@Suite(.serialized) struct ReportPipelineTests {
+    static func config(_ period: String, output: String) -> Config {
+        var config = Config(periodDirectory: Paths.repo("Inputs/\(period)"))
+        config.outputDirectory = output
+        config.referenceDirectory = Paths.repo("Inputs/reference")
+        config.templatesDirectory = Paths.repo("Templates")
+        return config
+    }
+
+    static func file(_ path: String) throws -> [UInt8] { try FileSystem.read(path) }
+
+    @Test("the sample quarters archive every file, cover all six risk types and cite a law and URL")
+    func sampleRun() throws {
+        let output = Paths.temporaryDirectory()
+        let q2 = ReportPipeline.run(Self.config("2026-Q2", output: output))
+        #expect(q2.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        let outcome = ReportPipeline.run(Self.config("2026-Q3", output: output))
+        #expect(outcome.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        let folder = try #require(outcome.archivePath)
+        for name in ["report.html", "report.xhtml", "findings.csv", "findings.json", "manifest.json", "diagnostics.txt",
+                     "rejected.csv", "inputs/flows.csv", "inputs/decisions.csv", "reference/exposures.csv"] {
+            #expect(FileSystem.exists(folder + "/" + name), "\(name)")
+        }
+        #expect(outcome.rowsRead == outcome.rowsAssessed + outcome.rowsRejected)
+        var log = DiagnosticLog()
+        let sheet = Spreadsheet(InputFile(path: "findings.csv", bytes: try Self.file(folder + "/findings.csv")), diagnostics: &log)
+        let table = KeyedTable(sheet.readTable(diagnostics: &log), required: ["risk", "laws", "sources"], diagnostics: &log)
+        #expect(Set(table.rows.map { $0["risk"] }) == Set(RiskType.allCases.map(\.rawValue)))
+        for row in table.rows where ["LOC", "GOV", "DIS"].contains(row["risk"]) {
+            #expect(!row["laws"].isEmpty && row["sources"].hasPrefix("http"), "\(row["finding_id"])")
+        }
+        let xhtml = String(decoding: try Self.file(folder + "/report.xhtml"), as: UTF8.self)
+        #expect(xhtml.contains("2026-Q2"), "the Q3 report compares with Q2")
+        #expect(ArchiveVerifier.verify(folder).diagnostics.map(\.description) == [])
+    }
+
+    @Test("two runs of the same period give byte-identical reports and companions")
+    func deterministic() throws {
+        let a = Paths.temporaryDirectory(), b = Paths.temporaryDirectory()
+        let first = try #require(ReportPipeline.run(Self.config("2026-Q3", output: a)).archivePath)
+        let second = try #require(ReportPipeline.run(Self.config("2026-Q3", output: b)).archivePath)
+        for name in ["report.html", "report.xhtml", "findings.csv", "findings.json", "manifest.json"] {
+            #expect(try Self.file(first + "/" + name) == (try Self.file(second + "/" + name)), "\(name)")
+        }
+    }
+
+    @Test("a re-run never overwrites: it archives revision 2, which names what it supersedes")
+    func revisions() throws {
+        let output = Paths.temporaryDirectory()
+        let first = try #require(ReportPipeline.run(Self.config("2026-Q2", output: output)).archivePath)
+        let before = try Self.file(first + "/manifest.json")
+        let second = try #require(ReportPipeline.run(Self.config("2026-Q2", output: output)).archivePath)
+        #expect(second.hasSuffix("2026-Q2-r2"))
+        #expect(try Self.file(first + "/manifest.json") == before)
+        let manifest = String(decoding: try Self.file(second + "/manifest.json"), as: UTF8.self)
+        #expect(manifest.contains("\"supersedes\": \"2026-Q2\""))
+        #expect(manifest.contains("\"revision\": 2"))
+    }
+
+    @Test("bad rows are rejected, listed and counted; the run still archives the record")
+    func rejectedRows() throws {
+        let input = Paths.temporaryDirectory() + "/2026-Q1"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileSystem.write(
+            input + "/flows.csv",
+            Array(("flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\n"
+                + "F1,CAD,technical,secret,JP,CN\nF2,Logs,security_logs,internal,Germny,IN\nF3,=HYPERLINK(\"x\"),other,public,JP,US\n").utf8))
+        var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+        config.periodDirectory = input
+        let outcome = ReportPipeline.run(config)
+        #expect(outcome.rowsRead == 3 && outcome.rowsAssessed == 2 && outcome.rowsRejected == 1)
+        #expect(outcome.failed(strict: false))
+        let folder = try #require(outcome.archivePath)
+        let rejected = String(decoding: try Self.file(folder + "/rejected.csv"), as: UTF8.self)
+        #expect(rejected.contains("flows.csv:3,3,F2,input.country"))
+        let findings = String(decoding: try Self.file(folder + "/findings.csv"), as: UTF8.self)
+        #expect(findings.contains("'=HYPERLINK"))
+        let html = String(decoding: try Self.file(folder + "/report.html"), as: UTF8.self)
+        #expect(html.contains("Germny"))
+    }
+
+    @Test("--strict refuses to archive when there are warnings")
+    func strict() throws {
+        let input = Paths.temporaryDirectory() + "/2026-Q1"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileSystem.write(
+            input + "/flows.csv",
+            Array("flow_id,data_asset,data_category,confidentiality,origin_country,destination_country,controls\nF1,CAD,technical,secret,JP,CN,M99\n".utf8))
+        var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+        config.periodDirectory = input
+        config.strict = true
+        let outcome = ReportPipeline.run(config)
+        #expect(outcome.archivePath == nil)
+        #expect(FileSystem.list(config.outputDirectory).filter { !$0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test("a missing flows.csv is an error and archives nothing")
+    func missingInput() throws {
+        let input = Paths.temporaryDirectory() + "/2026-Q1"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+        config.periodDirectory = input
+        let outcome = ReportPipeline.run(config)
+        #expect(outcome.archivePath == nil)
+        #expect(outcome.diagnostics.contains { $0.code == "input.missing-file" && $0.location?.file.hasSuffix("flows.csv") == true })
+    }
+
+    @Test("the view model built from the sample has every field of the documented fixture")
+    func viewModelContract() throws {
+        let output = Paths.temporaryDirectory()
+        _ = ReportPipeline.run(Self.config("2026-Q2", output: output))
+        var config = Self.config("2026-Q3", output: output)
+        config.viewModelDump = output + "/view-model.json"
+        _ = ReportPipeline.run(config)
+        let built = try ViewNode.fromJSON(Data(contentsOf: URL(fileURLWithPath: output + "/view-model.json")))
+        let fixture = try ViewNode.fromJSON(
+            Data(contentsOf: URL(fileURLWithPath: Paths.repo("Tests/XBorderCoreTests/Rendering/Fixtures/view-model.full.json"))))
+        // Fields inside lists the sample leaves empty (it has no diagnostics) cannot be compared.
+        let empty = built.emptyListPaths()
+        let missing = fixture.keyPaths().subtracting(built.keyPaths()).filter { path in
+            !empty.contains { path.hasPrefix($0) }
+        }.sorted()
+        #expect(missing == [], "fields the templates expect but the pipeline does not produce")
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Locations the tests read from: the package root (for Templates/ and Inputs/) and the shared
+/// test data beside the checkout (`../shared/testdata`).
+enum Paths {
+    /// The package root, found from this file's path.
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
+        }
+        fatalError("Package.swift not found above \(#filePath)")
+    }()
+
+    /// `../shared/testdata`, when present.
+    static let sharedTestData: String? = {
+        let path = (root as NSString).deletingLastPathComponent + "/shared/testdata"
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
+    /// A path below the package root.
+    static func repo(_ relative: String) -> String { root + "/" + relative }
+
+    /// A new empty temporary directory.
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "xborder-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+}

@@ -53,7 +53,13 @@ package enum ArchiveHistory {
             }
             counts.flows = manifestCount(FileSystem.join(output, entry.folder, Manifest.fileName), "rows_assessed") ?? flows.count
             history.periods.append(counts)
-            if isPrevious { history.previousPeriod = entry.period.name }
+            if isPrevious {
+                history.previousPeriod = entry.period.name
+                let manifest = (try? FileSystem.read(FileSystem.join(output, entry.folder, Manifest.fileName))) ?? []
+                for file in Manifest.files(in: manifest) ?? [] where file.path.hasPrefix("reference/") {
+                    history.previousReferenceHashes[file.path] = file.sha256
+                }
+            }
         }
         return history
     }

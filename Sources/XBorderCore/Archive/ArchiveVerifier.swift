@@ -33,7 +33,9 @@ package enum ArchiveVerifier {
                     at: SourceLocation(file: filePath))
             }
         }
-        for file in allFiles(path, prefix: "") where file != Manifest.fileName && !listed.contains(file) {
+        verifyChecksums(path, manifestHash: sha256Hex(bytes), entries: entries, log: &log)
+        for file in allFiles(path, prefix: "")
+        where file != Manifest.fileName && file != Manifest.checksumsFileName && !listed.contains(file) {
             log.error("verify.added", "file is not listed in the manifest", at: SourceLocation(file: FileSystem.join(path, file)))
         }
         let validator = ReportValidator(templates: nil)
@@ -44,6 +46,25 @@ package enum ArchiveVerifier {
             for d in validator.validateHTML(html, path: FileSystem.join(path, "report.html")) { log.emit(d) }
         }
         return Report(diagnostics: log.sorted, filesChecked: entries.count)
+    }
+
+    /// SHA256SUMS must list exactly the manifest's files with the same hashes, plus manifest.json.
+    static func verifyChecksums(
+        _ path: String, manifestHash: String, entries: [ArchiveWriter.Entry], log: inout DiagnosticLog
+    ) {
+        let sumsPath = FileSystem.join(path, Manifest.checksumsFileName)
+        guard let bytes = try? FileSystem.read(sumsPath) else {
+            log.error("verify.missing", "SHA256SUMS is missing", at: SourceLocation(file: sumsPath))
+            return
+        }
+        var expected = entries.map { "\($0.sha256)  \($0.path)" }
+        expected.append("\(manifestHash)  \(Manifest.fileName)")
+        let actual = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
+        if actual.sorted() != expected.sorted() {
+            log.error(
+                "verify.changed", "SHA256SUMS does not match manifest.json (or manifest.json was changed)",
+                at: SourceLocation(file: sumsPath))
+        }
     }
 
     /// Every regular file below `path`, relative, sorted (symbolic links count as files).

@@ -130,7 +130,14 @@ package final class ArchiveWriter {
     package func commit(manifest: [UInt8]) throws(FileSystem.Failure) -> String {
         let sink = try open(Manifest.fileName)
         try sink.write(manifest)
-        _ = try sink.finish()
+        let manifestHash = try sink.finish()
+        // The same hashes in `sha256sum` format, so an auditor needs nothing but coreutils:
+        // `cd Output/2026-Q3 && sha256sum -c SHA256SUMS`.
+        var sums = files.map { "\($0.sha256)  \($0.path)\n" }.joined()
+        sums += "\(manifestHash)  \(Manifest.fileName)\n"
+        let sumsSink = try open(Manifest.checksumsFileName)
+        try sumsSink.write(Array(sums.utf8))
+        _ = try sumsSink.finish()
         try syncDirectory(staging)
         let target = FileSystem.join(outputDirectory, folderName)
         guard !FileSystem.exists(target) else {

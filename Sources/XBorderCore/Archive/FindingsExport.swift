@@ -30,7 +30,10 @@ package struct FindingsExport {
 
     /// Appends one finding to both documents.
     package mutating func add(_ finding: Finding, flow: Flow) {
-        let explanation = formatter.lines(for: finding)
+        var explanation = formatter.lines(for: finding)
+        if let state = finding.decision, state.expired, let expiry = state.decision.expiresOn {
+            explanation.append("Acceptance expired on \(expiry); the finding is open again.")
+        }
         let cited = finding.exposureIndices.map { exposures[$0] }
         let laws = unique(cited.map { "\($0.jurisdiction): \($0.law)" })
         let sources = unique(cited.map(\.source))

@@ -5,6 +5,8 @@ import Foundation
 package struct Manifest: Sendable {
     /// The file name inside a period folder.
     package static let fileName = "manifest.json"
+    /// The `sha256sum -c` file beside it (covers every file and manifest.json).
+    package static let checksumsFileName = "SHA256SUMS"
 
     /// Tool version.
     package var version = XBorder.version

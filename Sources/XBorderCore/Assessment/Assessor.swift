@@ -64,9 +64,9 @@ package struct Assessor: Sendable {
     }
 
     /// Measures not yet in place that address the finding's risk and apply to the flow, ranked
-    /// by how much they would lower the residual score (then by ID); measures with no score
-    /// effect (inventory, regulatory watch) only fill remaining places; acceptance is never
-    /// recommended automatically.
+    /// by how much they would lower the residual score (then by ID). Measures with no score
+    /// effect (inventory, regulatory watch, acceptance) are never recommended automatically:
+    /// they are prerequisites or decisions, listed in the measures catalogue of the report.
     func recommend(for finding: Finding, flow: Flow) -> [String] {
         let scales = reference.scales
         var ranked: [(gain: Int, id: String)] = []

@@ -79,10 +79,11 @@ package struct DecisionBook: Sendable {
     package mutating func state(for flowID: String, risk: RiskType, asOf: CalendarDate) -> DecisionState? {
         var best: Int?
         for (i, decision) in decisions.enumerated() where decision.matches(flowID: flowID, risk: risk) {
+            // A wildcard that a more specific decision overrides still matched: never "unmatched".
+            used[i] = true
             if best == nil || decision.specificity > decisions[best!].specificity { best = i }
         }
         guard let i = best else { return nil }
-        used[i] = true
         let decision = decisions[i]
         var status = decision.status
         var expired = false

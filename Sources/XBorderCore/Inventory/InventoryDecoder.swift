@@ -46,7 +46,9 @@ package struct InventoryDecoder {
             }
             rowsRead += 1
             var rowLog = DiagnosticLog()
-            let flow = decoder.decodeRow(record, mapping: map, headerCount: headerCount, diagnostics: &rowLog)
+            // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
+            let flow = record.hasSyntaxError
+                ? nil : decoder.decodeRow(record, mapping: map, headerCount: headerCount, diagnostics: &rowLog)
             let errors = rowLog.all.filter { $0.severity == .error }
             diagnostics.merge(rowLog)
             if let flow, errors.isEmpty, !record.hasSyntaxError {

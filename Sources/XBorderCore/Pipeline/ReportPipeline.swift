@@ -107,8 +107,12 @@ package enum ReportPipeline {
         let reference = inputs.reference
         let assessor = Assessor(reference: reference)
         let history = ArchiveHistory.load(output: config.outputDirectory, before: inputs.period)
+        let currentReference = Dictionary(
+            inputs.referenceFiles.map { ("reference/\(FileSystem.baseName($0.path))", sha256Hex($0.bytes)) },
+            uniquingKeysWith: { a, _ in a })
+        let referenceChanged = currentReference != history.previousReferenceHashes
         var changes = history.previousPeriod.map { _ in
-            ChangeSet(history: history, limit: config.topN, referenceChanged: false)
+            ChangeSet(history: history, limit: config.topN, referenceChanged: referenceChanged)
         }
         var aggregate = ReportAggregate(size: reference.scales.size, topN: config.topN)
         var book = inputs.decisions

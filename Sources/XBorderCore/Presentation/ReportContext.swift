@@ -103,6 +103,8 @@ package struct History: Sendable {
         package var decision: String
     }
 
+    /// SHA-256 of the previous period's archived reference files (`reference/exposures.csv` → hash).
+    package var previousReferenceHashes: [String: String] = [:]
     /// Earlier periods, oldest first.
     package var periods: [PeriodCounts] = []
     /// The period compared against, if any.

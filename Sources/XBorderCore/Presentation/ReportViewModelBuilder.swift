@@ -74,7 +74,11 @@ package struct ReportViewModelBuilder {
 
     /// Localized decision status.
     func statusLabel(_ state: DecisionState?) -> String {
-        state.map { t[$0.status.catalogueKey] } ?? t["decision_none"]
+        guard let state else { return t["decision_none"] }
+        if state.expired, let expiry = state.decision.expiresOn {
+            return "\(t[state.status.catalogueKey]) (\(t.format("fmt_acceptance_expired", ["date": expiry.description])))"
+        }
+        return t[state.status.catalogueKey]
     }
 
     func statusClass(_ state: DecisionState?) -> String { "status-\(state?.status.rawValue ?? "none")" }

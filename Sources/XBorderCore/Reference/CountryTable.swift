@@ -78,7 +78,8 @@ package struct CountryTable: Sendable {
         guard key.count >= 3 else { return nil }
         let limit = key.count <= 5 ? 1 : 2
         var best: (distance: Int, index: UInt16)?
-        for (candidate, index) in indexByKey where abs(candidate.count - key.count) <= limit {
+        // Names only: a two- or three-letter code one edit away is a guess, not a suggestion.
+        for (candidate, index) in indexByKey where candidate.count > 3 && abs(candidate.count - key.count) <= limit {
             let d = EditDistance.levenshtein(key, candidate, limit: limit)
             if d <= limit && (best == nil || d < best!.distance || (d == best!.distance && index < best!.index)) {
                 best = (d, index)

@@ -47,6 +47,11 @@ struct AssessorTests {
         return try #require(findings.first)
     }
 
+    /// A rating as `L×I`.
+    func rating(_ rating: Finding.Rating) -> String {
+        "\(rating.likelihood)×\(rating.impact)"
+    }
+
     /// Applied controls as `ID L-n I-n`.
     func controls(_ finding: Finding) -> [String] {
         finding.controls.map { "\($0.measureID) L-\($0.likelihood) I-\($0.impact)" }
@@ -57,14 +62,14 @@ struct AssessorTests {
         let one = try finding(likelihood: 4, impact: 4, makeFlow(controls: ["M30"]))
         #expect(one.id == "F1:GOV")
         #expect(one.flowIndex == 7)
-        #expect(one.inherent == Finding.Rating(likelihood: 4, impact: 4))
+        #expect(rating(one.inherent) == "4×4")
         #expect(one.inherentBand == .high)
-        #expect(one.residual == Finding.Rating(likelihood: 2, impact: 3))
+        #expect(rating(one.residual) == "2×3")
         #expect(one.residualBand == .medium)
         #expect(controls(one) == ["M30 L-2 I-1"])
 
         let two = try finding(likelihood: 4, impact: 4, makeFlow(controls: ["M30", "M07"]))
-        #expect(two.residual == Finding.Rating(likelihood: 1, impact: 3))
+        #expect(rating(two.residual) == "1×3")
         #expect(two.residualBand == .low)
         #expect(controls(two) == ["M07 L-1 I-0", "M30 L-2 I-1"])
     }
@@ -73,7 +78,7 @@ struct AssessorTests {
     func residualFloor() throws {
         let result = try finding(likelihood: 2, impact: 2, makeFlow(controls: ["M01", "M07", "M08", "M30"]))
         // L: 2 − 1 − 2 = −1 → 1; I: 2 − 1 − 1 = 0 → 1.
-        #expect(result.residual == Finding.Rating(likelihood: 1, impact: 1))
+        #expect(rating(result.residual) == "1×1")
         #expect(result.residual.score == 1)
         #expect(controls(result) == ["M01 L-0 I-0", "M07 L-1 I-0", "M08 L-0 I-1", "M30 L-2 I-1"])
     }
@@ -86,7 +91,7 @@ struct AssessorTests {
 
         // The personal-data measure applies once the flow carries personal data.
         let personal = try finding(likelihood: 4, impact: 4, makeFlow(personalData: .personal, controls: ["M09"]))
-        #expect(personal.residual == Finding.Rating(likelihood: 1, impact: 4))
+        #expect(rating(personal.residual) == "1×4")
         #expect(controls(personal) == ["M09 L-3 I-0"])
     }
 
@@ -112,7 +117,7 @@ struct AssessorTests {
     func excludesControlsInPlace() throws {
         let result = try finding(likelihood: 4, impact: 4, makeFlow(controls: ["M07"]))
         // Residual 3 × 4 = 12: M30 → 1 × 3 (9), M10 → 2 × 4 (4), M08 → 3 × 3 (3).
-        #expect(result.residual == Finding.Rating(likelihood: 3, impact: 4))
+        #expect(rating(result.residual) == "3×4")
         #expect(result.recommended == ["M30", "M10", "M08"])
     }
 
@@ -141,6 +146,6 @@ struct AssessorTests {
             ])
         let findings = assessor.assess(makeFlow(id: "F0042", controls: ["M20"]), index: 0)
         #expect(findings.map(\.id) == ["F0042:LOC", "F0042:PRV"])
-        #expect(findings.last?.residual == Finding.Rating(likelihood: 1, impact: 3))
+        #expect(findings.last.map { rating($0.residual) } == "1×3")
     }
 }

@@ -30,7 +30,8 @@ struct DecisionBookTests {
     func specificity(order: [Int]) throws {
         var (decisions, diagnostics) = book(order.map { Self.wildcardRows[$0] })
         #expect(diagnostics.all.isEmpty)
-        let exact = try #require(decisions.state(for: "F1", risk: .governmentAccess, asOf: Self.asOf))
+        let state = decisions.state(for: "F1", risk: .governmentAccess, asOf: Self.asOf)
+        let exact = try #require(state)
         #expect(exact.status == .mitigated)
         #expect(exact.decision.measures == ["M06", "M07"])
         #expect(decisions.state(for: "F1", risk: .localization, asOf: Self.asOf)?.status == .inProgress)
@@ -43,13 +44,15 @@ struct DecisionBookTests {
         let row = "F1:GOV,accepted,,CFO,,Public-sector customer only,Board,2025-12-01,2026-06-30"
         var (decisions, diagnostics) = book([row])
         #expect(diagnostics.all.isEmpty)
-        let expired = try #require(decisions.state(for: "F1", risk: .governmentAccess, asOf: Self.asOf))
+        let afterExpiry = decisions.state(for: "F1", risk: .governmentAccess, asOf: Self.asOf)
+        let expired = try #require(afterExpiry)
         #expect(expired.status == .open)
         #expect(expired.expired)
         #expect(expired.decision.status == .accepted)
 
         // On the expiry date itself the acceptance still holds.
-        let current = try #require(decisions.state(for: "F1", risk: .governmentAccess, asOf: CalendarDate("2026-06-30")!))
+        let onExpiry = decisions.state(for: "F1", risk: .governmentAccess, asOf: CalendarDate("2026-06-30")!)
+        let current = try #require(onExpiry)
         #expect(current.status == .accepted)
         #expect(!current.expired)
     }
@@ -63,7 +66,8 @@ struct DecisionBookTests {
     func overdue(status: String, due: String, overdue: Bool) throws {
         var (decisions, diagnostics) = book(["F1:LOC,\(status),,Legal,\(due),,,,"])
         #expect(diagnostics.all.isEmpty)
-        let state = try #require(decisions.state(for: "F1", risk: .localization, asOf: Self.asOf))
+        let found = decisions.state(for: "F1", risk: .localization, asOf: Self.asOf)
+        let state = try #require(found)
         #expect(state.overdue == overdue)
     }
 

@@ -13,9 +13,12 @@ enum Paths {
         fatalError("Package.swift not found above \(#filePath)")
     }()
 
-    /// `../shared/testdata`, when present.
+    /// `../shared/testdata`, when present. `XBORDER_SHARED_TESTDATA` overrides the location (a path
+    /// that does not exist shows how the tests behave without the shared data).
     static let sharedTestData: String? = {
-        let path = (root as NSString).deletingLastPathComponent + "/shared/testdata"
+        let path =
+            ProcessInfo.processInfo.environment["XBORDER_SHARED_TESTDATA"]
+            ?? (root as NSString).deletingLastPathComponent + "/shared/testdata"
         return FileManager.default.fileExists(atPath: path) ? path : nil
     }()
 

@@ -35,12 +35,16 @@ struct GovernmentAccessRuleTests {
     @Test("The destination's regime sets likelihood; confidentiality and export control set impact")
     func destinationExposure() throws {
         let flow = makeFlow(
-            origin: "JP", destination: "CN", confidentiality: .confidential, exportControlled: true, recipient: .supplier)
+            origin: "JP", destination: "CN", confidentiality: .confidential, exportControlled: true,
+            recipient: .supplier)
         let outcome = try #require(evaluate(rule, flow, reference: reference))
         // CN level 3 → 4; confidential 3 + export-controlled 1 = 4.
         #expect(describe(outcome.hits, in: reference) == ["CN destination 3 [CN-GOV-any]"])
         #expect(outcome.likelihood == 4)
-        #expect(outcome.likelihoodReasons == [.exposureLevel(country: country("CN"), role: .destination, level: 3, scoped: false)])
+        #expect(
+            outcome.likelihoodReasons == [
+                .exposureLevel(country: country("CN"), role: .destination, level: 3, scoped: false)
+            ])
         #expect(outcome.impact == 4)
         #expect(outcome.impactReasons == [.confidentiality(.confidential), .exportControlled])
     }
@@ -51,7 +55,10 @@ struct GovernmentAccessRuleTests {
             origin: "JP", destination: "DE", confidentiality: .secret, recipient: .cloudProvider, provider: "US")
         let outcome = try #require(evaluate(rule, flow, reference: reference))
         // DE level 1 as destination, US level 2 as provider → the strongest, US, gives 3.
-        #expect(describe(outcome.hits, in: reference) == ["DE destination 1 [DE-GOV-any]", "US provider 2 [US-GOV-cloud-act]"])
+        #expect(
+            describe(outcome.hits, in: reference) == [
+                "DE destination 1 [DE-GOV-any]", "US provider 2 [US-GOV-cloud-act]",
+            ])
         #expect(outcome.likelihood == 3)
         #expect(
             outcome.likelihoodReasons == [

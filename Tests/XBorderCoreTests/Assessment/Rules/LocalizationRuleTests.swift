@@ -46,7 +46,10 @@ struct LocalizationRuleTests {
         // the destination and storage, so its own row does not count.
         #expect(describe(outcome.hits, in: reference) == ["CN origin 2 [CN-LOC-any]"])
         #expect(outcome.likelihood == 3)
-        #expect(outcome.likelihoodReasons == [.exposureLevel(country: country("CN"), role: .origin, level: 2, scoped: false)])
+        #expect(
+            outcome.likelihoodReasons == [
+                .exposureLevel(country: country("CN"), role: .origin, level: 2, scoped: false)
+            ])
         // high 4 + export-controlled 1 = 5.
         #expect(outcome.impact == 5)
         #expect(outcome.impactReasons == [.criticality(.high), .exportControlled])

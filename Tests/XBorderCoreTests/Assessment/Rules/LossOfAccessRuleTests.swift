@@ -26,7 +26,8 @@ struct LossOfAccessRuleTests {
         arguments: [RecipientType.partner, .supplier, .customer])
     func outsidePartiesNeedHighCriticality(recipient: RecipientType) throws {
         #expect(evaluate(rule, makeFlow(criticality: .medium, recipient: recipient), reference: reference) == nil)
-        let outcome = try #require(evaluate(rule, makeFlow(criticality: .high, recipient: recipient), reference: reference))
+        let high = makeFlow(criticality: .high, recipient: recipient)
+        let outcome = try #require(evaluate(rule, high, reference: reference))
         #expect(outcome.likelihood == 2)
         #expect(outcome.likelihoodReasons == [.recipient(recipient)])
         #expect(outcome.impact == 4)

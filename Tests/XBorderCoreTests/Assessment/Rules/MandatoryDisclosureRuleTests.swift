@@ -37,7 +37,8 @@ struct MandatoryDisclosureRuleTests {
         let flow = makeFlow(origin: "JP", destination: "IN", confidentiality: .secret, storage: ["IN"])
         let outcome = try #require(evaluate(rule, flow, reference: reference))
         // IN level 2 → 3 (JP level 1 is weaker); secret → 4.
-        #expect(describe(outcome.hits, in: reference) == ["IN destination 2 [IN-DIS-cert-in]", "JP origin 1 [JP-DIS-any]"])
+        #expect(
+            describe(outcome.hits, in: reference) == ["IN destination 2 [IN-DIS-cert-in]", "JP origin 1 [JP-DIS-any]"])
         #expect(outcome.likelihood == 3)
         #expect(
             outcome.likelihoodReasons == [
@@ -53,7 +54,10 @@ struct MandatoryDisclosureRuleTests {
         let flow = makeFlow(origin: "DE", destination: "JP", category: .operational, confidentiality: .confidential)
         let outcome = try #require(evaluate(rule, flow, reference: reference))
         // EU row level 2, scoped → 4; confidential → 3.
-        #expect(describe(outcome.hits, in: reference) == ["JP destination 1 [JP-DIS-any]", "DE origin 2 [EU-DIS-data-act] scoped"])
+        #expect(
+            describe(outcome.hits, in: reference) == [
+                "JP destination 1 [JP-DIS-any]", "DE origin 2 [EU-DIS-data-act] scoped",
+            ])
         #expect(outcome.likelihood == 4)
         #expect(outcome.impact == 3)
     }
@@ -62,7 +66,10 @@ struct MandatoryDisclosureRuleTests {
     func intraGroupStillInScope() throws {
         let flow = makeFlow(origin: "DE", destination: "FR", category: .operational)
         let outcome = try #require(evaluate(rule, flow, reference: reference))
-        #expect(describe(outcome.hits, in: reference) == ["FR destination 2 [EU-DIS-data-act] scoped", "DE origin 2 [EU-DIS-data-act] scoped"])
+        #expect(
+            describe(outcome.hits, in: reference) == [
+                "FR destination 2 [EU-DIS-data-act] scoped", "DE origin 2 [EU-DIS-data-act] scoped",
+            ])
         #expect(outcome.likelihood == 4)
     }
 

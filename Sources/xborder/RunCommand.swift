@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import XBorderCore
 
 /// `xborder run [PERIOD_DIR]`.
@@ -21,6 +22,9 @@ struct RunCommand: ParsableCommand {
         let config = try options.config(period: periodDirectory)
         let outcome = ReportPipeline.run(config)
         Console.print(outcome.diagnostics, format: options.diagnostics)
+        if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
+            for (stage, seconds) in outcome.timings { Console.error("timing: \(stage) \(seconds)") }
+        }
         if !options.quiet {
             Console.out(Console.rows(outcome))
             let bands = [Band.critical, .high, .medium, .low].map { "\($0.rawValue) \(outcome.bands[$0, default: 0])" }

@@ -35,20 +35,30 @@ package struct CSVWriter {
 
     /// Appends one neutralized, quoted-as-needed cell.
     static func appendCell(_ cell: String, to out: inout [UInt8]) {
-        var value = Array(cell.utf8)
-        if isFormulaTrigger(cell) { value.insert(UInt8(ascii: "'"), at: 0) }
-        let needsQuotes =
-            value.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
-            || value.first == UInt8(ascii: " ") || value.last == UInt8(ascii: " ")
-        if !needsQuotes {
-            out.append(contentsOf: value)
-            return
+        var cell = cell
+        let trigger = isFormulaTrigger(cell)
+        cell.withUTF8 { bytes in
+            var needsQuotes = bytes.first == UInt8(ascii: " ") || bytes.last == UInt8(ascii: " ")
+            if !needsQuotes {
+                for b in bytes where b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D || b == 0x09 {
+                    needsQuotes = true
+                    break
+                }
+            }
+            if needsQuotes { out.append(UInt8(ascii: "\"")) }
+            if trigger { out.append(UInt8(ascii: "'")) }
+            if needsQuotes {
+                var runStart = 0
+                for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "\"") {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...i]))
+                    out.append(UInt8(ascii: "\""))
+                    runStart = i + 1
+                }
+                if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+                out.append(UInt8(ascii: "\""))
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
-        out.append(UInt8(ascii: "\""))
-        for b in value {
-            if b == UInt8(ascii: "\"") { out.append(b) }
-            out.append(b)
-        }
-        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,44 +1,70 @@
 /// Writes findings.csv and findings.json as findings stream past (PRODUCT §5, §7). English
 /// tokens whatever the report language; lists `;`-separated; CSV cells formula-neutralized.
+///
+/// Sized for a million flows: findings.json cites exposure rows by ID and lists each cited row
+/// once (in `exposures`, after the findings), and the CSV explanation leaves the law and source
+/// to their own columns instead of repeating them.
 package struct FindingsExport {
     /// The findings.csv columns, in contract order, then xborder's additions.
     package static let csvHeader = [
         "finding_id", "flow_id", "risk", "likelihood", "impact", "inherent_score", "inherent_band",
         "residual_likelihood", "residual_impact", "residual_score", "residual_band", "jurisdictions", "laws",
         "sources", "controls", "recommended_measures", "decision", "owner", "due_date", "explanation",
-        "data_asset", "origin_country", "destination_country", "overdue",
+        "origin_country", "destination_country", "overdue",
     ]
 
     let formatter: ExplanationFormatter
-    let reference: ReferenceData
     let exposures: ExposureIndex
-    /// findings.csv so far.
-    package var csv = CSVWriter(header: FindingsExport.csvHeader)
-    /// findings.json so far.
-    package var json = JSONWriter(indent: 1)
+    /// findings.csv rows so far (no header: see `csvHead`).
+    package var csv = CSVWriter()
+    /// findings.json array elements so far, comma-separated (no brackets: see `jsonHead`).
+    package var json = JSONWriter(indent: 0, insideArray: true)
+    /// Exposure rows cited so far.
+    package private(set) var cited: Set<Int> = []
+    /// Findings written.
+    package private(set) var count = 0
 
-    /// Starts both documents.
-    package init(reference: ReferenceData, exposures: ExposureIndex, period: String, asOf: CalendarDate) {
-        self.reference = reference
+    /// Starts an export (of one chunk of flows, or of all of them).
+    package init(reference: ReferenceData, exposures: ExposureIndex) {
         self.exposures = exposures
         formatter = ExplanationFormatter(messages: .explanations, reference: reference, exposures: exposures)
-        json.beginObject()
-        json.string(period, "period")
-        json.string(asOf.description, "as_of")
-        json.beginArray("findings")
     }
+
+    /// The header row of findings.csv.
+    package static var csvHead: [UInt8] {
+        var header = CSVWriter(header: csvHeader)
+        return header.drain()
+    }
+
+    /// The opening of findings.json, up to the findings array's first element.
+    package static func jsonHead(period: String, asOf: CalendarDate) -> [UInt8] {
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        w.string(period, "period")
+        w.string(asOf.description, "as_of")
+        var bytes = w.drain()
+        bytes += Array(",\"findings\":[".utf8)
+        return bytes
+    }
+
+    /// The stable ID of an exposure row in findings.json (`exposures.csv:12`).
+    static func exposureID(_ e: Exposure) -> String { "\(FileSystem.baseName(e.location.file)):\(e.location.line)" }
 
     /// Appends one finding to both documents.
     package mutating func add(_ finding: Finding, flow: Flow) {
-        var explanation = formatter.lines(for: finding)
+        count += 1
+        var explanation = formatter.summaryLines(for: finding)
         if let state = finding.decision, state.expired, let expiry = state.decision.expiresOn {
             explanation.append("Acceptance expired on \(expiry); the finding is open again.")
         }
-        let cited = finding.exposureIndices.map { exposures[$0] }
-        let laws = unique(cited.map { "\($0.jurisdiction): \($0.law)" })
-        let sources = unique(cited.map(\.source))
+        let indices = finding.exposureIndices
+        cited.formUnion(indices)
+        let rows = indices.map { exposures[$0] }
+        let laws = unique(rows.map { "\($0.jurisdiction): \($0.law)" })
+        let sources = unique(rows.map(\.source))
         let decision = finding.decision
         let owner = decision.map { $0.decision.owner.isEmpty ? flow.owner : $0.decision.owner } ?? flow.owner
+        let text = explanation.joined(separator: " ")
         csv.row([
             finding.id, flow.id, finding.risk.rawValue,
             String(finding.inherent.likelihood), String(finding.inherent.impact), String(finding.inherent.score),
@@ -48,32 +74,15 @@ package struct FindingsExport {
             finding.jurisdictions.map(\.code).joined(separator: ";"), laws.joined(separator: ";"),
             sources.joined(separator: ";"), finding.controls.map(\.measureID).joined(separator: ";"),
             finding.recommended.joined(separator: ";"), decision?.status.rawValue ?? "", owner,
-            decision?.decision.dueDate?.description ?? "", explanation.joined(separator: " "),
-            flow.asset, flow.origin.code, flow.destination.code, decision?.overdue == true ? "yes" : "no",
+            decision?.decision.dueDate?.description ?? "", text,
+            flow.origin.code, flow.destination.code, decision?.overdue == true ? "yes" : "no",
         ])
 
         json.beginObject()
         json.string(finding.id, "finding_id")
         json.string(flow.id, "flow_id")
         json.string(finding.risk.rawValue, "risk")
-        json.string(finding.risk.value.rawValue, "value")
-        json.beginObject("flow")
-        json.string(flow.asset, "data_asset")
-        json.string(flow.category.rawValue, "data_category")
-        json.string(flow.personalData.rawValue, "personal_data")
-        json.string(flow.confidentiality.rawValue, "confidentiality")
-        json.bool(flow.importantData, "important_data")
-        json.bool(flow.exportControlled, "export_controlled")
-        json.string(flow.criticality.rawValue, "criticality")
-        json.string(flow.origin.code, "origin_country")
-        json.string(flow.destination.code, "destination_country")
-        json.string(flow.recipientType?.rawValue ?? "", "recipient_type")
-        json.string(flow.providerCountry?.code ?? "", "provider_country")
-        json.strings(flow.storageCountries.map(\.code), "storage_countries")
-        json.strings(flow.access.map(\.code), "access_countries")
-        json.string(flow.owner, "owner")
-        json.string(flow.location.description, "source")
-        json.endObject()
+        json.int(flow.location.line, "flows_csv_line")
         rating("inherent", finding.inherent, finding.inherentBand)
         rating("residual", finding.residual, finding.residualBand)
         json.beginArray("jurisdictions")
@@ -83,27 +92,10 @@ package struct FindingsExport {
             json.string(hit.role.rawValue, "role")
             json.int(hit.level, "level")
             json.bool(hit.scoped, "targets_this_data")
-            json.beginArray("exposures")
-            for e in hit.exposures.map({ exposures[$0] }) {
-                json.beginObject()
-                json.string(e.jurisdiction, "jurisdiction")
-                json.string(e.risk.rawValue, "risk")
-                json.string(e.scope.description, "applies_to")
-                json.int(e.level, "level")
-                json.string(e.law, "law")
-                json.string(e.summary, "summary")
-                json.string(e.source, "source")
-                json.string(e.reviewedOn, "reviewed_on")
-                json.string(e.confidence, "confidence")
-                json.string(e.location.description, "reference_row")
-                json.endObject()
-            }
-            json.endArray()
+            json.strings(hit.exposures.map { Self.exposureID(exposures[$0]) }, "exposures")
             json.endObject()
         }
         json.endArray()
-        json.strings(finding.likelihoodReasons.map(formatter.phrase), "likelihood_reasons")
-        json.strings(finding.impactReasons.map(formatter.phrase), "impact_reasons")
         json.beginArray("controls")
         for control in finding.controls {
             json.beginObject()
@@ -130,7 +122,7 @@ package struct FindingsExport {
         } else {
             json.null("decision")
         }
-        json.strings(explanation, "explanation")
+        json.string(text, "explanation")
         json.endObject()
     }
 
@@ -143,11 +135,29 @@ package struct FindingsExport {
         json.endObject()
     }
 
-    /// Closes findings.json.
-    package mutating func finish() -> [UInt8] {
-        json.endArray()
-        json.endObject()
-        return json.finish()
+    /// The closing of findings.json: the end of the findings array and the table of every cited
+    /// exposure row.
+    package static func jsonTail(cited: Set<Int>, exposures: ExposureIndex) -> [UInt8] {
+        var w = JSONWriter(indent: 0)
+        w.beginObject()
+        w.beginObject("exposures")
+        for e in cited.sorted().map({ exposures[$0] }) {
+            w.beginObject(exposureID(e))
+            w.string(e.jurisdiction, "jurisdiction")
+            w.string(e.risk.rawValue, "risk")
+            w.string(e.scope.description, "applies_to")
+            w.int(e.level, "level")
+            w.string(e.law, "law")
+            w.string(e.summary, "summary")
+            w.string(e.source, "source")
+            w.string(e.reviewedOn, "reviewed_on")
+            w.string(e.confidence, "confidence")
+            w.endObject()
+        }
+        w.endObject()
+        w.endObject()
+        // Drop the tail object's opening brace: its members continue the top-level object.
+        return Array("],".utf8) + Array(w.finish().dropFirst())
     }
 
     private func unique(_ values: [String]) -> [String] {

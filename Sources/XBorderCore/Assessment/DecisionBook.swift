@@ -75,15 +75,24 @@ package struct DecisionBook: Sendable {
         used = []
     }
 
-    /// The decision state for a finding on `asOf`, marking the decision as used.
+    /// The decision state for a finding on `asOf`, marking every matching decision as used.
     package mutating func state(for flowID: String, risk: RiskType, asOf: CalendarDate) -> DecisionState? {
+        let result = lookup(flowID: flowID, risk: risk, asOf: asOf)
+        markUsed(result.matched)
+        return result.state
+    }
+
+    /// The decision state for a finding and every decision that matched it (a wildcard that a
+    /// more specific decision overrides still matched), without changing the book.
+    package func lookup(flowID: String, risk: RiskType, asOf: CalendarDate) -> (state: DecisionState?, matched: [Int]) {
+        guard !decisions.isEmpty else { return (nil, []) }
         var best: Int?
+        var matched: [Int] = []
         for (i, decision) in decisions.enumerated() where decision.matches(flowID: flowID, risk: risk) {
-            // A wildcard that a more specific decision overrides still matched: never "unmatched".
-            used[i] = true
+            matched.append(i)
             if best == nil || decision.specificity > decisions[best!].specificity { best = i }
         }
-        guard let i = best else { return nil }
+        guard let i = best else { return (nil, matched) }
         let decision = decisions[i]
         var status = decision.status
         var expired = false
@@ -92,7 +101,12 @@ package struct DecisionBook: Sendable {
             expired = true
         }
         let overdue = (status == .open || status == .inProgress) && (decision.dueDate.map { $0 < asOf } ?? false)
-        return DecisionState(status: status, decision: decision, overdue: overdue, expired: expired)
+        return (DecisionState(status: status, decision: decision, overdue: overdue, expired: expired), matched)
+    }
+
+    /// Records decisions as matched (for the unmatched-decision warnings).
+    package mutating func markUsed(_ indices: some Sequence<Int>) {
+        for i in indices { used[i] = true }
     }
 
     /// Warnings for decisions that matched no finding.

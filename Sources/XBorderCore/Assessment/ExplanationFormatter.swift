@@ -21,8 +21,13 @@ package struct ExplanationFormatter: Sendable {
         self.countryName = countryName
     }
 
-    /// One sentence per step: likelihood, impact, controls, residual.
-    package func lines(for finding: Finding) -> [String] {
+    /// The explanation without the law lines (companions give laws and sources their own fields).
+    package func summaryLines(for finding: Finding) -> [String] {
+        lines(for: finding, citingLaws: false)
+    }
+
+    /// One sentence per step: likelihood, the laws behind it, impact, controls, residual.
+    package func lines(for finding: Finding, citingLaws: Bool = true) -> [String] {
         let scales = reference.scales
         var lines: [String] = []
         let likelihoodWhy = finding.likelihoodReasons.map(phrase).joined(separator: "; ")
@@ -33,7 +38,7 @@ package struct ExplanationFormatter: Sendable {
                     "level": String(finding.inherent.likelihood),
                     "label": scales.likelihood[finding.inherent.likelihood - 1].label, "reasons": likelihoodWhy,
                 ]))
-        for index in finding.exposureIndices {
+        for index in citingLaws ? finding.exposureIndices : [] {
             let e = exposures[index]
             lines.append(
                 messages.format(

@@ -1,15 +1,30 @@
 /// Collects diagnostics while a stage runs; stages emit and continue so one run reports every
 /// problem. A value type: each stage (or each parallel chunk) owns one and they are merged.
+///
+/// Memory stays bounded on hostile input (ten million garbage rows): the first `storageLimit`
+/// diagnostics are kept, later ones are only counted, and `sorted` ends with a note saying how
+/// many were not kept. Counts by severity are always exact, so exit codes stay right.
 package struct DiagnosticLog: Sendable {
-    /// Everything emitted, in emission order.
+    /// How many diagnostics are kept in memory.
+    package static let storageLimit = 10_000
+
+    /// The kept diagnostics, in emission order.
     package private(set) var all: [Diagnostic] = []
+    /// Diagnostics counted but not kept.
+    package private(set) var suppressed = 0
+    private var counts: [Diagnostic.Severity: Int] = [:]
 
     /// Creates an empty log.
     package init() {}
 
     /// Records one diagnostic.
     package mutating func emit(_ diagnostic: Diagnostic) {
-        all.append(diagnostic)
+        counts[diagnostic.severity, default: 0] += 1
+        if all.count < Self.storageLimit {
+            all.append(diagnostic)
+        } else {
+            suppressed += 1
+        }
     }
 
     /// Records an error.
@@ -24,23 +39,35 @@ package struct DiagnosticLog: Sendable {
 
     /// Appends another log's diagnostics.
     package mutating func merge(_ other: DiagnosticLog) {
-        all.append(contentsOf: other.all)
+        for diagnostic in other.all { emit(diagnostic) }
+        suppressed += other.suppressed
+        for (severity, n) in other.counts {
+            counts[severity, default: 0] += n - other.all.lazy.filter { $0.severity == severity }.count
+        }
     }
 
-    /// Number of errors.
-    package var errorCount: Int { all.lazy.filter { $0.severity == .error }.count }
-    /// Number of warnings.
-    package var warningCount: Int { all.lazy.filter { $0.severity == .warning }.count }
+    /// Number of errors (exact, kept or not).
+    package var errorCount: Int { counts[.error, default: 0] }
+    /// Number of warnings (exact).
+    package var warningCount: Int { counts[.warning, default: 0] }
     /// True when any error was emitted.
-    package var hasErrors: Bool { all.contains { $0.severity == .error } }
+    package var hasErrors: Bool { errorCount > 0 }
 
-    /// Diagnostics in a stable order: by file, line, column, then code and message.
+    /// Kept diagnostics in a stable order (file, line, column, then emission), followed by a
+    /// note when some were not kept.
     package var sorted: [Diagnostic] {
-        all.enumerated().sorted { a, b in
+        var result = all.enumerated().sorted { a, b in
             let la = a.element.location ?? SourceLocation(file: "")
             let lb = b.element.location ?? SourceLocation(file: "")
             if la != lb { return la < lb }
             return a.offset < b.offset
         }.map(\.element)
+        if suppressed > 0 {
+            result.append(
+                Diagnostic(
+                    .note, code: "run.diagnostics-limit",
+                    "\(suppressed) more diagnostics were counted but not listed (limit \(Self.storageLimit)); every rejected row is still in rejected.csv"))
+        }
+        return result
     }
 }

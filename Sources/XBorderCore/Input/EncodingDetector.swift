@@ -16,7 +16,7 @@ package enum EncodingDetector {
         if bytes.starts(with: [0xFF, 0xFE]) { return Detection(encoding: .utf16LE, bomLength: 2) }
         if bytes.starts(with: [0xFE, 0xFF]) { return Detection(encoding: .utf16BE, bomLength: 2) }
         if isValidUTF8(bytes) { return Detection(encoding: .utf8, bomLength: 0) }
-        if looksLikeCP932(bytes) { return Detection(encoding: .cp932, bomLength: 0) }
+        if looksLikeCP932(bytes) && decodesAsJapanese(bytes) { return Detection(encoding: .cp932, bomLength: 0) }
         return Detection(encoding: .windows1252, bomLength: 0)
     }
 
@@ -45,6 +45,37 @@ package enum EncodingDetector {
             // Every byte before `i` is ASCII, so `i` is a character boundary.
             return String(validating: UnsafeBufferPointer(rebasing: buffer[i...]), as: UTF8.self) != nil
         }
+    }
+
+    /// True when the bytes decode as CP932 and most non-ASCII characters are Japanese (kana,
+    /// kanji, full-width forms, CJK symbols, circled numbers): Western text in Windows-1252 can
+    /// also be structurally valid CP932, but then decodes to unrelated kanji and half-width kana.
+    static func decodesAsJapanese(_ bytes: [UInt8]) -> Bool {
+        let decoder = CellDecoder(encoding: .cp932)
+        var japanese = 0
+        var other = 0
+        let sample = Array(bytes.prefix(1 << 20))
+        // Decode line by line so one odd byte does not hide the rest.
+        var start = 0
+        for i in 0...sample.count where i == sample.count || sample[i] == 0x0A {
+            let line = sample[start..<i]
+            start = i + 1
+            guard line.contains(where: { $0 >= 0x80 }) else { continue }
+            guard let text = line.withUnsafeBufferPointer({ decoder.decode($0) }) else {
+                other += 1
+                continue
+            }
+            for scalar in text.unicodeScalars where scalar.value >= 0x80 {
+                switch scalar.value {
+                case 0x3000...0x30FF, 0x3200...0x33FF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF01...0xFF60, 0x2460...0x24FF,
+                    0xFFE0...0xFFE5, 0x2010...0x2312:
+                    japanese += 1
+                default:
+                    other += 1
+                }
+            }
+        }
+        return japanese > 0 && japanese >= 4 * other
     }
 
     /// Structural CP932 check: every lead byte (0x81–0x9F, 0xE0–0xFC) is followed by a valid

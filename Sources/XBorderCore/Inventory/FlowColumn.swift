@@ -47,6 +47,13 @@ package enum FlowColumn: String, Sendable, CaseIterable {
 
     /// Folds a header for matching: case- and space-insensitive, `-`/space as `_`.
     package static func fold(_ header: String) -> String {
+        // Already canonical (lower-case ASCII letters, digits, single inner underscores): as is.
+        let bytes = header.utf8
+        if let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "_"), last != UInt8(ascii: "_"),
+            bytes.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_") })
+        {
+            return header
+        }
         var out = ""
         var lastUnderscore = false
         for ch in header.trimmingWhitespace().lowercased() {

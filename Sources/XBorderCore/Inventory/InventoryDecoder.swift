@@ -20,6 +20,7 @@ package struct InventoryDecoder {
 
     let context: Context
     private var countryCache: [String: Country?] = [:]
+    private var suggestionCache: [String: Country?] = [:]
 
     /// Creates a decoder.
     package init(context: Context) { self.context = context }
@@ -148,7 +149,7 @@ package struct InventoryDecoder {
             if let whole = resolveCountry(text) { return [whole] }
             let parts = text.split(whereSeparator: { ";,、/|\n".contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             if single || parts.count <= 1 {
-                reportUnknownCountry(text, column: column, at: at(column), diagnostics: &diagnostics)
+                self.reportUnknownCountry(text, column: column, at: at(column), diagnostics: &diagnostics)
                 ok = false
                 return []
             }
@@ -157,7 +158,7 @@ package struct InventoryDecoder {
                 if let country = resolveCountry(part) {
                     if !result.contains(country) { result.append(country) }
                 } else {
-                    reportUnknownCountry(part, column: column, at: at(column), diagnostics: &diagnostics)
+                    self.reportUnknownCountry(part, column: column, at: at(column), diagnostics: &diagnostics)
                     ok = false
                 }
             }
@@ -205,6 +206,15 @@ package struct InventoryDecoder {
         flow.destinationEntity = cell(.destinationEntity)
         flow.owner = cell(.owner)
         flow.notes = cell(.notes)
+        for (column, text) in [
+            (FlowColumn.flowID, flow.id), (.dataAsset, flow.asset), (.originEntity, flow.originEntity),
+            (.destinationEntity, flow.destinationEntity), (.owner, flow.owner), (.notes, flow.notes),
+        ] where text.unicodeScalars.contains(where: TextSanitizer.isRemoved) {
+            diagnostics.warning(
+                "input.control-character",
+                "\(column.rawValue) \(Diagnostic.quoted(text)) contains control or bidirectional-override characters; the reports leave them out",
+                at: at(column))
+        }
         return flow
     }
 
@@ -215,11 +225,19 @@ package struct InventoryDecoder {
         return country
     }
 
-    private func reportUnknownCountry(
+    private mutating func reportUnknownCountry(
         _ text: String, column: FlowColumn, at location: SourceLocation, diagnostics: inout DiagnosticLog
     ) {
         var message = "unknown country \(Diagnostic.quoted(text))"
-        if let guess = CountryTable.shared.suggestion(for: text) {
+        // The search over every spelling is costly: remember its answer per distinct text.
+        let guess: Country?
+        if let cached = suggestionCache[text] {
+            guess = cached
+        } else {
+            guess = CountryTable.shared.suggestion(for: text)
+            if suggestionCache.count < 10_000 { suggestionCache[text] = guess }
+        }
+        if let guess {
             message += "; did you mean '\(guess.name)' (\(guess.code))?"
         }
         diagnostics.error("input.country", message, at: location)

@@ -31,7 +31,9 @@ package struct Vocabulary: Sendable {
 
     /// Folds for matching: trimmed, lower-cased, width-folded, `-`/space as `_`.
     static func fold(_ text: String) -> String {
-        FlowColumn.fold(text.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil))
+        // Fast path for ASCII cells (nearly all of them): no Foundation folding needed.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return FlowColumn.fold(text) }
+        return FlowColumn.fold(text.folding(options: [.caseInsensitive, .widthInsensitive], locale: nil))
     }
 
     /// Reads an enumeration value.

@@ -20,6 +20,8 @@ package struct Config: Sendable {
     package var encoding: TextEncoding?
     /// Number of worker tasks for assessment (1 = serial). Output does not depend on it.
     package var parallelism = 2
+    /// Largest input file read (bytes); a larger one is an error before anything is read.
+    package var maxInputBytes = 1 << 30
     /// Writes the HTML report's view model as JSON to this path (for template authors).
     package var viewModelDump: String?
 

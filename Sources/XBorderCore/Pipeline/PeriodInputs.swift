@@ -42,7 +42,7 @@ package struct PeriodInputs: Sendable {
         }
         func read(_ path: String, required: Bool) -> InputFile? {
             do {
-                if let bytes = try FileSystem.readIfPresent(path) { return InputFile(path: path, bytes: bytes) }
+                if let bytes = try FileSystem.readIfPresent(path, limit: config.maxInputBytes) { return InputFile(path: path, bytes: bytes) }
                 if required { diagnostics.error("input.missing-file", "required file is missing", at: SourceLocation(file: path)) }
             } catch {
                 diagnostics.error("input.unreadable", "file cannot be read: \(error.reason)", at: SourceLocation(file: path))

@@ -1,3 +1,6 @@
+import Foundation
+import Synchronization
+
 /// The quarterly run, stage by stage:
 ///
 /// 1. **Read** the period's spreadsheets, the reference data and the templates (`PeriodInputs`).
@@ -27,6 +30,21 @@ package enum ReportPipeline {
         package var findings = 0
         /// Findings per residual band.
         package var bands: [Band: Int] = [:]
+        /// Seconds spent per stage, in order (for `XBORDER_TIMINGS=1`; never written to files).
+        package var timings: [(stage: String, seconds: Double)] = []
+
+        mutating func record(_ stage: String, since start: ContinuousClock.Instant) {
+            let elapsed = ContinuousClock.now - start
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        }
+
+        mutating func time<T>(_ stage: String, _ body: () throws(FileSystem.Failure) -> T) throws(FileSystem.Failure) -> T {
+            let start = ContinuousClock.now
+            let result = try body()
+            let elapsed = ContinuousClock.now - start
+            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            return result
+        }
 
         /// True when the run must exit 1: any error, or any warning under `--strict`.
         package func failed(strict: Bool) -> Bool {
@@ -62,7 +80,10 @@ package enum ReportPipeline {
         var log = DiagnosticLog()
         var outcome = Outcome(diagnostics: [])
         defer { outcome.diagnostics = log.sorted }
-        guard let inputs = PeriodInputs.load(config, diagnostics: &log) else {
+        let loaded = try? outcome.time("read+decode") { () throws(FileSystem.Failure) in
+            PeriodInputs.load(config, diagnostics: &log)
+        }
+        guard let inputs = loaded ?? nil else {
             outcome.diagnostics = log.sorted
             return outcome
         }
@@ -116,31 +137,57 @@ package enum ReportPipeline {
         }
         var aggregate = ReportAggregate(size: reference.scales.size, topN: config.topN)
         var book = inputs.decisions
-        var export = FindingsExport(
-            reference: reference, exposures: assessor.exposureIndex, period: inputs.period, asOf: inputs.asOf)
+        var cited: Set<Int> = []
         let csvSink = try archive.open("findings.csv")
         let jsonSink = try archive.open("findings.json")
+        try csvSink.write(FindingsExport.csvHead)
+        try jsonSink.write(FindingsExport.jsonHead(period: inputs.period, asOf: inputs.asOf))
 
-        // Stage 3: assess, streaming to the companions and the bounded aggregate.
-        for (i, flow) in inputs.inventory.flows.enumerated() {
-            var findings = assessor.assess(flow, index: i)
-            for k in findings.indices {
-                findings[k].decision = book.state(for: flow.id, risk: findings[k].risk, asOf: inputs.asOf)
-                export.add(findings[k], flow: flow)
-                changes?.add(findings[k], flow: flow)
+        // Stage 3: assess in chunks on every core; results are joined in flow order, so the
+        // output does not depend on scheduling. Memory holds one wave of chunks at a time.
+        let assessStart = ContinuousClock.now
+        let flows = inputs.inventory.flows
+        let chunkSize = 4_096
+        let chunkCount = (flows.count + chunkSize - 1) / chunkSize
+        let wave = max(1, config.parallelism) * 2
+        var wroteFinding = false
+        for waveStart in stride(from: 0, to: chunkCount, by: wave) {
+            let chunks = Array(waveStart..<min(chunkCount, waveStart + wave))
+            let results = Mutex<[Int: AssessedChunk]>([:])
+            let work = { @Sendable (k: Int) in
+                let index = chunks[k]
+                let range = (index * chunkSize)..<min(flows.count, (index + 1) * chunkSize)
+                let result = AssessedChunk.assess(
+                    range, inputs: inputs, assessor: assessor, history: history, referenceChanged: referenceChanged,
+                    topN: config.topN)
+                results.withLock { $0[k] = result }
             }
-            aggregate.add(flow, findings: findings, decisionLimit: config.topN)
-            if i % 2048 == 2047 {
-                try csvSink.write(export.csv.drain())
-                try jsonSink.write(export.json.drain())
+            if config.parallelism > 1 && chunks.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
+            } else {
+                for k in chunks.indices { work(k) }
+            }
+            var done = results.withLock { $0 }
+            for k in chunks.indices {
+                var chunk = done.removeValue(forKey: k)!
+                try csvSink.write(chunk.export.csv.drain())
+                if chunk.export.count > 0 {
+                    if wroteFinding { try jsonSink.write([UInt8(ascii: ",")]) }
+                    try jsonSink.write(chunk.export.json.drain())
+                    wroteFinding = true
+                }
+                cited.formUnion(chunk.export.cited)
+                aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
+                book.markUsed(chunk.matchedDecisions)
+                if let part = chunk.changes { changes?.merge(part) }
             }
         }
-        try csvSink.write(export.csv.drain())
-        try jsonSink.write(export.finish())
+        try jsonSink.write(FindingsExport.jsonTail(cited: cited, exposures: assessor.exposureIndex))
         try archive.close(csvSink)
         try archive.close(jsonSink)
         book.unmatched(diagnostics: &log)
-        changes?.finish(currentFlows: Set(inputs.inventory.flows.map(\.id)))
+        changes?.finish(currentFlows: Set(flows.map(\.id)))
+        outcome.record("assess+companions", since: assessStart)
         outcome.findings = aggregate.findingCount
         outcome.bands = aggregate.residualBands
 
@@ -165,6 +212,7 @@ package enum ReportPipeline {
             exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
             diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
             history: history, changes: changes)
+        let renderStart = ContinuousClock.now
         let builder = ReportViewModelBuilder(context: context)
         let htmlModel = builder.build(xhtml: false)
         if let dump = config.viewModelDump {
@@ -179,6 +227,8 @@ package enum ReportPipeline {
         let html = Array(templates.render(htmlModel).utf8)
         let xhtml = Array(templates.render(builder.build(xhtml: true)).utf8)
 
+        outcome.record("present+render", since: renderStart)
+        let validateStart = ContinuousClock.now
         // Stage 6: validate before anything is archived.
         let folder = FileSystem.join(config.outputDirectory, archive.folderName)
         let validator = ReportValidator(templates: templates)
@@ -193,6 +243,9 @@ package enum ReportPipeline {
             return
         }
 
+        outcome.record("validate", since: validateStart)
+        let archiveStart = ContinuousClock.now
+        defer { outcome.record("archive", since: archiveStart) }
         // Stage 7: archive.
         try archive.write("report.html", html)
         try archive.write("report.xhtml", xhtml)

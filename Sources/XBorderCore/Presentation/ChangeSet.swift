@@ -64,6 +64,16 @@ package struct ChangeSet: Sendable {
         }
     }
 
+    /// Adds the comparison of a later chunk of flows (parallel assessment).
+    package mutating func merge(_ other: ChangeSet) {
+        newCount += other.newCount
+        worsenedCount += other.worsenedCount
+        improvedCount += other.improvedCount
+        new += other.new
+        changed += other.changed
+        seen.formUnion(other.seen)
+    }
+
     /// Lists the previous findings that no longer exist. Call once, after the last `add`.
     package mutating func finish(currentFlows: Set<String>) {
         for (id, before) in previous.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
@@ -79,5 +89,7 @@ package struct ChangeSet: Sendable {
         }
         new.sort { $0.findingID < $1.findingID }
         changed.sort { $0.findingID < $1.findingID }
+        new = Array(new.prefix(limit))
+        changed = Array(changed.prefix(limit))
     }
 }

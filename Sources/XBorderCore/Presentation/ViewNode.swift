@@ -68,15 +68,47 @@ extension ViewNode {
 /// Removes what may not appear in an XML document or could disguise text.
 package enum TextSanitizer {
     /// The cleaned text (unchanged for ordinary text, without allocating).
+    ///
+    /// Also separates a markup character (`<` `>` `&` `"` `'`) from a combining mark that
+    /// follows it, with U+25CC DOTTED CIRCLE (Unicode's base for an isolated mark): swift-mustache
+    /// escapes by `Character`, and `<` + U+0338 is one `Character` that is not `<`, so it would
+    /// otherwise reach the document unescaped (TECH.md: combining marks attach to the preceding
+    /// character).
     package static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isRemoved) else { return text }
+        var previousIsMarkup = false
+        var needsWork = false
+        for scalar in text.unicodeScalars {
+            if isRemoved(scalar) || (previousIsMarkup && extendsGrapheme(scalar)) {
+                needsWork = true
+                break
+            }
+            previousIsMarkup = isMarkup(scalar)
+        }
+        guard needsWork else { return text }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !isRemoved(scalar) { scalars.append(scalar) }
+        previousIsMarkup = false
+        for scalar in text.unicodeScalars where !isRemoved(scalar) {
+            if previousIsMarkup && extendsGrapheme(scalar) { scalars.append("\u{25CC}") }
+            scalars.append(scalar)
+            previousIsMarkup = isMarkup(scalar)
+        }
         return String(scalars)
     }
 
+    static func isMarkup(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "<" || scalar == ">" || scalar == "&" || scalar == "\"" || scalar == "'"
+    }
+
+    /// True for scalars that join the preceding character into one grapheme cluster.
+    static func extendsGrapheme(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x300 { return false }
+        let p = scalar.properties
+        return p.isGraphemeExtend || p.generalCategory == .spacingMark || scalar.value == 0x200D
+            || (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+    }
+
     /// True for scalars that are dropped.
-    static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: false
         case 0x00...0x1F, 0x7F...0x9F: true

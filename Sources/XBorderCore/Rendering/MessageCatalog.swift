@@ -32,10 +32,39 @@ package struct MessageCatalog: Sendable {
     /// The text for `key`, or the key itself in brackets so a missing text is visible (and tested).
     package subscript(_ key: String) -> String { messages[key] ?? "[\(key)]" }
 
-    /// Replaces `{name}` placeholders in the text of `key`.
-    package func format(_ key: String, _ values: [String: String]) -> String {
-        var text = self[key]
-        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
-        return text
+    /// Replaces `{name}` placeholders in the text of `key` in one pass (Foundation's
+    /// `replacingOccurrences` is far too slow for millions of explanations); unknown
+    /// placeholders are kept as written. Values are looked up linearly: there are only a few.
+    package func format(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
+        Self.fill(self[key], values)
+    }
+
+    /// Fills the placeholders of `template`.
+    package static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
+        var template = template
+        return template.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 64)
+            var i = 0
+            var runStart = 0
+            while i < utf8.count {
+                guard utf8[i] == UInt8(ascii: "{") else {
+                    i += 1
+                    continue
+                }
+                var close = i + 1
+                while close < utf8.count && utf8[close] != UInt8(ascii: "}") { close += 1 }
+                guard close < utf8.count else { break }
+                let name = UnsafeBufferPointer(rebasing: utf8[(i + 1)..<close])
+                if let value = values.first(where: { $0.key.utf8.elementsEqual(name) })?.value {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                    out.append(contentsOf: value.utf8)
+                    runStart = close + 1
+                }
+                i = close + 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 }

@@ -63,6 +63,9 @@ package struct TemplateLibrary: Sendable {
             } catch {
                 diagnostics.error("template.syntax", "template syntax error: \(error)", at: SourceLocation(file: entry.path))
             }
+            for (line, problem) in Self.forbiddenMarkup(in: entry.text) {
+                diagnostics.error("template.forbidden-markup", problem, at: SourceLocation(file: entry.path, line: line))
+            }
             for (line, partial) in Self.partialReferences(in: entry.text) {
                 let location = SourceLocation(file: entry.path, line: line)
                 if partial.hasPrefix("/") || partial.split(separator: "/").contains("..") {
@@ -83,6 +86,65 @@ package struct TemplateLibrary: Sendable {
         self.library = library
         self.files = files.sorted { $0.0 < $1.0 }.map { (name: $0.0, bytes: $0.1) }
     }
+
+    /// The only document type declarations a template may contain.
+    static let allowedDoctypes = [
+        "<!DOCTYPE html>",
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.1 plus MathML 2.0 plus SVG 1.1//EN\" \"http://www.w3.org/2002/04/xhtml-math-svg/xhtml-math-svg.dtd\">",
+    ]
+
+    /// Markup that would make libxml2 read something other than the catalogued DTD: entity
+    /// declarations, internal subsets, other external subsets, XInclude. Refused before
+    /// rendering, so nothing is ever resolved (libxml2 refuses them again on validation).
+    static func forbiddenMarkup(in text: String) -> [(Int, String)] {
+        var problems: [(Int, String)] = []
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let upper = line.uppercased()
+            let lower = line.lowercased()
+            // Reports are self-contained and passive: no scripts, no handlers, no fetching.
+            // Messages do not quote the line, so nothing from it ends up in diagnostics.
+            for (needle, problem) in Self.activeContent where lower.contains(needle) {
+                problems.append((i + 1, problem))
+            }
+            // url(#id) points inside the document (SVG markers); anything else fetches.
+            if lower.ranges(of: "url(").contains(where: { !lower[$0.upperBound...].hasPrefix("#") }) {
+                problems.append((i + 1, "templates may not load resources with url() (only url(#id) inside the document)"))
+            }
+            if lower.contains(eventHandler) { problems.append((i + 1, "templates may not contain event-handler attributes")) }
+            if upper.contains("<!ENTITY") {
+                problems.append((i + 1, "templates may not declare entities"))
+            }
+            if upper.contains("XINCLUDE") || line.contains("xi:include") {
+                problems.append((i + 1, "templates may not use XInclude"))
+            }
+            if let start = line.range(of: "<!DOCTYPE", options: .caseInsensitive) {
+                let declaration = line[start.lowerBound...].prefix { $0 != ">" } + ">"
+                if !allowedDoctypes.contains(String(declaration)) {
+                    problems.append(
+                        (i + 1, "document type declaration \(Diagnostic.quoted(String(declaration), limit: 160)) is not one of the two xborder validates against"))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// Markup that makes a report active or makes it fetch something, and why it is refused.
+    static let activeContent: [(String, String)] = [
+        ("<script", "templates may not contain scripts"),
+        ("javascript:", "templates may not contain javascript: URLs"),
+        ("@import", "templates may not import style sheets"),
+        ("<object", "templates may not embed objects"),
+        ("<embed", "templates may not embed objects"),
+        ("<iframe", "templates may not embed frames"),
+        ("<frame", "templates may not embed frames"),
+        ("<link", "templates may not link external resources"),
+        ("<base", "templates may not change the base URL"),
+        ("<form", "templates may not contain forms"),
+        ("http-equiv=\"refresh\"", "templates may not redirect (meta refresh)"),
+    ]
+
+    /// An event-handler attribute such as ` onload=` (a space, `on`, letters, `=`).
+    static var eventHandler: Regex<Substring> { /\son[a-z]+\s*=/ }
 
     /// `{{> name}}` references with their 1-based lines.
     static func partialReferences(in text: String) -> [(Int, String)] {

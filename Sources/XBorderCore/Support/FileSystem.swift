@@ -12,8 +12,13 @@ package enum FileSystem {
         package var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads a whole file.
-    package static func read(_ path: String) throws(Failure) -> [UInt8] {
+    /// Reads a whole file, refusing one larger than `limit` bytes before reading it.
+    package static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
+        if limit < .max, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+            size.intValue > limit
+        {
+            throw Failure(path: path, reason: "is \(size.intValue) bytes, larger than the limit of \(limit) bytes")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Failure(path: path, reason: exists(path) ? "cannot be read" : "no such file")
         }
@@ -26,8 +31,8 @@ package enum FileSystem {
     }
 
     /// Reads a file if it exists; nil when absent.
-    package static func readIfPresent(_ path: String) throws(Failure) -> [UInt8]? {
-        exists(path) ? try read(path) : nil
+    package static func readIfPresent(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8]? {
+        exists(path) ? try read(path, limit: limit) : nil
     }
 
     /// Writes a whole file (outside the archive: view-model dumps, tools).

@@ -69,8 +69,9 @@ import XBorderCore
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         try FileSystem.write(
             input + "/flows.csv",
-            Array(("flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\n"
-                + "F1,CAD,technical,secret,JP,CN\nF2,Logs,security_logs,internal,Germny,IN\nF3,=HYPERLINK(\"x\"),other,public,JP,US\n").utf8))
+            Array(("flow_id,data_asset,data_category,confidentiality,origin_country,destination_country,owner\n"
+                + "F1,CAD,technical,secret,JP,CN,Legal\nF2,Logs,security_logs,internal,Germny,IN,IT\n"
+                + "F3,Tooling,technical,internal,JP,US,=HYPERLINK(\"x\")\n").utf8))
         var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
         config.periodDirectory = input
         let outcome = ReportPipeline.run(config)
@@ -127,5 +128,37 @@ import XBorderCore
             !empty.contains { path.hasPrefix($0) }
         }.sorted()
         #expect(missing == [], "fields the templates expect but the pipeline does not produce")
+    }
+
+    @Test("Q3 names what changed since Q2: new, resolved and changed findings with reasons, and the trend")
+    func changesSinceLastQuarter() throws {
+        let output = Paths.temporaryDirectory()
+        _ = ReportPipeline.run(Self.config("2026-Q2", output: output))
+        var config = Self.config("2026-Q3", output: output)
+        config.viewModelDump = output + "/vm.json"
+        _ = try #require(ReportPipeline.run(config).archivePath)
+        let model = try ViewNode.fromJSON(Data(contentsOf: URL(fileURLWithPath: output + "/vm.json")))
+        #expect(model["summary.hasChanges"] == .flag(true))
+        #expect(model["changes.previousPeriod"] == .text("2026-Q2"))
+        guard case .list(let resolved)? = model["changes.resolved"], case .list(let new)? = model["changes.new"] else {
+            Issue.record("changes lists missing")
+            return
+        }
+        // Q3 winds down the Russian distributor (flows removed) and adds new flows.
+        #expect(resolved.contains { $0["reason"] == .text("flow removed from the inventory") })
+        #expect(new.contains { $0["reason"] == .text("flow added to the inventory") })
+        guard case .list(let trend)? = model["changes.trend"] else { return }
+        #expect(trend.count == 2)
+        #expect(model["changes.trendChart.bars"] != nil)
+    }
+
+    @Test("a second run on the same archive is refused while the first holds the lock")
+    func locked() throws {
+        let output = Paths.temporaryDirectory()
+        let first = try ArchiveWriter(outputDirectory: output, period: "2026-Q2")
+        let outcome = ReportPipeline.run(Self.config("2026-Q2", output: output))
+        #expect(outcome.archivePath == nil)
+        #expect(outcome.diagnostics.contains { $0.code == "archive.unavailable" && $0.message.contains("another xborder run") })
+        _ = first
     }
 }

@@ -1,0 +1,40 @@
+/// Stage 3 for one contiguous range of flows: findings with their decisions, the companion
+/// bytes, the bounded aggregate and the comparison with the previous period. Chunks are
+/// independent, so they run on all cores; the pipeline joins them in flow order.
+struct AssessedChunk: Sendable {
+    /// findings.csv rows and findings.json elements of the chunk.
+    var export: FindingsExport
+    /// The chunk's aggregate.
+    var aggregate: ReportAggregate
+    /// Decisions (indices into the book) that matched a finding of the chunk.
+    var matchedDecisions: Set<Int>
+    /// The chunk's part of the comparison with the previous period.
+    var changes: ChangeSet?
+
+    /// Assesses `range` of the inventory's flows.
+    static func assess(
+        _ range: Range<Int>, inputs: PeriodInputs, assessor: Assessor, history: History, referenceChanged: Bool,
+        topN: Int
+    ) -> AssessedChunk {
+        var export = FindingsExport(reference: inputs.reference, exposures: assessor.exposureIndex)
+        var aggregate = ReportAggregate(size: inputs.reference.scales.size, topN: topN)
+        var matched: Set<Int> = []
+        var changes = history.previousPeriod.map { _ in
+            ChangeSet(history: history, limit: topN, referenceChanged: referenceChanged)
+        }
+        let flows = inputs.inventory.flows
+        for i in range {
+            let flow = flows[i]
+            var findings = assessor.assess(flow, index: i)
+            for k in findings.indices {
+                let lookup = inputs.decisions.lookup(flowID: flow.id, risk: findings[k].risk, asOf: inputs.asOf)
+                findings[k].decision = lookup.state
+                matched.formUnion(lookup.matched)
+                export.add(findings[k], flow: flow)
+                changes?.add(findings[k], flow: flow)
+            }
+            aggregate.add(flow, findings: findings, decisionLimit: topN)
+        }
+        return AssessedChunk(export: export, aggregate: aggregate, matchedDecisions: matched, changes: changes)
+    }
+}

@@ -30,8 +30,8 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Force the input encoding (UTF-8, CP932, Windows-1252, UTF-16LE, UTF-16BE).")
     var encoding: String?
 
-    @Option(name: .customLong("top"), help: "Length of the bounded lists in the report.")
-    var topN = 25
+    @Option(name: .customLong("top"), help: "Length of the bounded lists in the report (default: settings.csv top_n, else 25).")
+    var topN: Int?
 
     @Option(name: .customLong("dump-view-model"), help: "Also write the report's view model as JSON to FILE.")
     var viewModelDump: String?
@@ -40,7 +40,7 @@ struct CommonOptions: ParsableArguments {
         guard ["en", "ja"].contains(locale) else { throw ValidationError("--locale must be en or ja") }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
         if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown --encoding '\(encoding)'") }
-        guard (1...1000).contains(topN) else { throw ValidationError("--top must be between 1 and 1000") }
+        if let topN, !(1...1000).contains(topN) { throw ValidationError("--top must be between 1 and 1000") }
     }
 
     /// The configuration for a period folder (the latest under Inputs/ when none is given).
@@ -61,7 +61,10 @@ struct CommonOptions: ParsableArguments {
         config.locale = locale
         config.asOf = asOf.flatMap(CalendarDate.init)
         config.strict = strict
-        config.topN = topN
+        if let topN {
+            config.topN = topN
+            config.topNExplicit = true
+        }
         config.encoding = encoding.flatMap(TextEncoding.init(name:))
         config.viewModelDump = viewModelDump
         return config

@@ -32,6 +32,7 @@ package final class ArchiveWriter {
     /// The staging folder.
     let staging: String
     private var entries: [Entry] = []
+    private var subfolders: Set<String> = []
     private var lockDescriptor: Int32 = -1
     private var committed = false
 
@@ -101,6 +102,7 @@ package final class ArchiveWriter {
     package func open(_ name: String) throws(FileSystem.Failure) -> FileSink {
         let path = FileSystem.join(staging, name)
         let folder = (path as NSString).deletingLastPathComponent
+        subfolders.insert(folder)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -138,6 +140,7 @@ package final class ArchiveWriter {
         let sumsSink = try open(Manifest.checksumsFileName)
         try sumsSink.write(Array(sums.utf8))
         _ = try sumsSink.finish()
+        for folder in subfolders.sorted() where folder != staging { try syncDirectory(folder) }
         try syncDirectory(staging)
         let target = FileSystem.join(outputDirectory, folderName)
         guard !FileSystem.exists(target) else {

@@ -10,7 +10,7 @@ package struct FindingsExport {
         "finding_id", "flow_id", "risk", "likelihood", "impact", "inherent_score", "inherent_band",
         "residual_likelihood", "residual_impact", "residual_score", "residual_band", "jurisdictions", "laws",
         "sources", "controls", "recommended_measures", "decision", "owner", "due_date", "explanation",
-        "origin_country", "destination_country", "overdue",
+        "origin_country", "destination_country", "overdue", "data_asset",
     ]
 
     let formatter: ExplanationFormatter
@@ -75,7 +75,7 @@ package struct FindingsExport {
             sources.joined(separator: ";"), finding.controls.map(\.measureID).joined(separator: ";"),
             finding.recommended.joined(separator: ";"), decision?.status.rawValue ?? "", owner,
             decision?.decision.dueDate?.description ?? "", text,
-            flow.origin.code, flow.destination.code, decision?.overdue == true ? "yes" : "no",
+            flow.origin.code, flow.destination.code, decision?.overdue == true ? "yes" : "no", flow.asset,
         ])
 
         json.beginObject()

@@ -16,6 +16,8 @@ package struct Config: Sendable {
     package var strict = false
     /// Length of the bounded lists in the report.
     package var topN = 25
+    /// True when `topN` was given on the command line (it then wins over settings.csv).
+    package var topNExplicit = false
     /// Forces the encoding of the period's spreadsheets.
     package var encoding: TextEncoding?
     /// Number of worker tasks for assessment (1 = serial). Output does not depend on it.

@@ -77,6 +77,7 @@ package enum ReportPipeline {
 
     /// `xborder run`: the whole pipeline.
     package static func run(_ config: Config) -> Outcome {
+        var config = config
         var log = DiagnosticLog()
         var outcome = Outcome(diagnostics: [])
         defer { outcome.diagnostics = log.sorted }
@@ -87,6 +88,7 @@ package enum ReportPipeline {
             outcome.diagnostics = log.sorted
             return outcome
         }
+        if !config.topNExplicit, let n = inputs.settings.topN { config.topN = n }
         let templates = TemplateLibrary(directory: config.templatesDirectory, diagnostics: &log)
         guard let templates else {
             outcome.diagnostics = log.sorted

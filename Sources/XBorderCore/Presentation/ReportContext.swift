@@ -62,6 +62,12 @@ package struct ReportSettings: Sendable {
     package var scope = ""
     /// Sign-off roles (empty: the catalogue's preparer, reviewer, approver).
     package var signoffRoles: [String] = []
+    /// Length of the report's bounded lists (`--top` wins).
+    package var topN: Int?
+    /// Optional sections left out of the report.
+    package var hiddenSections: Set<String> = []
+    /// The sections that can be left out (`hide_sections`); the summary and steps 2–3 cannot.
+    package static let optionalSections = ["step1", "changes", "quality", "appendix"]
 
     /// Defaults.
     package init() {}
@@ -75,6 +81,24 @@ package struct ReportSettings: Sendable {
             case "classification": classification = value
             case "scope": scope = value
             case let key where key.hasPrefix("signoff"): if !value.isEmpty { signoffRoles.append(value) }
+            case "top_n":
+                if let n = Int(value), (1...1000).contains(n) {
+                    topN = n
+                } else {
+                    diagnostics.warning(
+                        "settings.top-n", "top_n \(Diagnostic.quoted(value)) is not a number from 1 to 1000", at: row.location("value"))
+                }
+            case "hide_sections":
+                for name in value.split(whereSeparator: { ";, ".contains($0) }).map({ $0.lowercased() }) {
+                    if Self.optionalSections.contains(name) {
+                        hiddenSections.insert(name)
+                    } else {
+                        diagnostics.warning(
+                            "settings.section",
+                            "section \(Diagnostic.quoted(name)) cannot be hidden; choose from \(Self.optionalSections.joined(separator: ", "))",
+                            at: row.location("value"))
+                    }
+                }
             default:
                 diagnostics.warning("settings.unknown-key", "unknown setting \(Diagnostic.quoted(row["key"]))", at: row.location("key"))
             }

@@ -27,6 +27,10 @@ package struct ReportViewModelBuilder {
             "lang": .text(t.locale),
             "t": .object(t.messages.mapValues { .text($0) }),
             "meta": meta(),
+            "show": .object(
+                Dictionary(uniqueKeysWithValues: ReportSettings.optionalSections.map {
+                    ($0, ViewNode.flag(!context.settings.hiddenSections.contains($0)))
+                })),
             "summary": summary(),
             "step1": step1(),
             "step2": step2(),

@@ -41,6 +41,9 @@ package struct ReportValidator: Sendable {
     }
 
     private func diagnostics(_ issues: [XMLIssue], bytes: [UInt8], path: String) -> [Diagnostic] {
+        let issues = issues + ActiveContentScanner.scan(bytes).map {
+            XMLIssue(severity: .error, code: "xml.active-content", line: $0.line, column: 0, message: $0.message)
+        }
         guard !issues.isEmpty else { return [] }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         return issues.map { issue in

@@ -161,4 +161,43 @@ import XBorderCore
         #expect(outcome.diagnostics.contains { $0.code == "archive.unavailable" && $0.message.contains("another xborder run") })
         _ = first
     }
+
+    @Test("the Japanese report has no English headings and uses the METI terms")
+    func japanese() throws {
+        var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+        config.locale = "ja"
+        let folder = try #require(ReportPipeline.run(config).archivePath)
+        let html = String(decoding: try Self.file(folder + "/report.xhtml"), as: UTF8.self)
+        for term in ["リスクの可視化", "リスクの評価", "打ち手の実施", "データローカライゼーション", "ガバメントアクセス", "強制的なデータ共有・開示"] {
+            #expect(html.contains(term), "\(term)")
+        }
+        var english: [String] = []
+        for match in html.matches(of: /<h([1-6])[^>]*>(.*?)<\/h\1>/.dotMatchesNewlines()) {
+            let text = String(match.output.2)
+                .replacing(/<[^>]+>/, with: "")
+                .replacing(/F[0-9A-Za-z_-]+:[A-Z]{3}/, with: "")
+            if text.contains(/[A-Za-z]{3,}/) { english.append(text) }
+        }
+        #expect(english == [], "headings with English words")
+        #expect(html.contains("xml:lang=\"ja\""))
+    }
+
+    @Test("settings.csv names the organization, sets top-N and hides optional sections")
+    func settings() throws {
+        let input = Paths.temporaryDirectory() + "/2026-Q3"
+        try FileManager.default.copyItem(atPath: Paths.repo("Inputs/2026-Q3"), toPath: input)
+        try FileSystem.write(
+            input + "/settings.csv",
+            Array("key,value\norganization,Example KK\ntop_n,7\nhide_sections,appendix;quality\nbogus,1\n".utf8))
+        var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+        config.periodDirectory = input
+        let outcome = ReportPipeline.run(config)
+        let folder = try #require(outcome.archivePath)
+        let html = String(decoding: try Self.file(folder + "/report.html"), as: UTF8.self)
+        #expect(html.contains("Example KK"))
+        #expect(!html.contains("id=\"appendix\"") && !html.contains("id=\"quality\""))
+        #expect(html.contains("id=\"step1\""))
+        #expect(html.matches(of: /class="finding[ "]/).count == 7)
+        #expect(outcome.diagnostics.contains { $0.code == "settings.unknown-key" })
+    }
 }

@@ -21,6 +21,7 @@ package struct FindingsExport {
     package var json = JSONWriter(indent: 0, insideArray: true)
     /// Exposure rows cited so far.
     package private(set) var cited: Set<Int> = []
+    private var memo: [ExplanationKey: String] = [:]
     /// Findings written.
     package private(set) var count = 0
 
@@ -53,9 +54,9 @@ package struct FindingsExport {
     /// Appends one finding to both documents.
     package mutating func add(_ finding: Finding, flow: Flow) {
         count += 1
-        var explanation = formatter.summaryLines(for: finding)
+        var text = explanationText(finding)
         if let state = finding.decision, state.expired, let expiry = state.decision.expiresOn {
-            explanation.append("Acceptance expired on \(expiry); the finding is open again.")
+            text += " Acceptance expired on \(expiry); the finding is open again."
         }
         let indices = finding.exposureIndices
         cited.formUnion(indices)
@@ -64,7 +65,6 @@ package struct FindingsExport {
         let sources = unique(rows.map(\.source))
         let decision = finding.decision
         let owner = decision.map { $0.decision.owner.isEmpty ? flow.owner : $0.decision.owner } ?? flow.owner
-        let text = explanation.joined(separator: " ")
         csv.row([
             finding.id, flow.id, finding.risk.rawValue,
             String(finding.inherent.likelihood), String(finding.inherent.impact), String(finding.inherent.score),
@@ -122,8 +122,55 @@ package struct FindingsExport {
         } else {
             json.null("decision")
         }
-        json.string(text, "explanation")
+        json.beginObject("reasons")
+        // Exposure levels are already under "jurisdictions"; the other reasons are listed here.
+        json.strings(
+            finding.likelihoodReasons.filter { if case .exposureLevel = $0 { false } else { true } }.map(Self.code),
+            "likelihood")
+        json.strings(finding.impactReasons.map(Self.code), "impact")
         json.endObject()
+        json.endObject()
+    }
+
+    /// The explanation sentence of a finding, memoized: across a large inventory the same
+    /// combination of reasons, controls and ratings recurs thousands of times.
+    private mutating func explanationText(_ finding: Finding) -> String {
+        let key = ExplanationKey(
+            risk: finding.risk, inherent: finding.inherent, residual: finding.residual, band: finding.residualBand,
+            likelihood: finding.likelihoodReasons, impact: finding.impactReasons, controls: finding.controls)
+        if let text = memo[key] { return text }
+        let text = formatter.summaryLines(for: finding).joined(separator: " ")
+        if memo.count < 100_000 { memo[key] = text }
+        return text
+    }
+
+    /// What an explanation sentence depends on.
+    private struct ExplanationKey: Hashable {
+        var risk: RiskType
+        var inherent: Finding.Rating
+        var residual: Finding.Rating
+        var band: Band
+        var likelihood: [Reason]
+        var impact: [Reason]
+        var controls: [Finding.AppliedControl]
+    }
+
+    /// A reason as a compact, stable code for findings.json (`exposure:JP:origin:2:targeted`,
+    /// `confidentiality:secret`, `export_controlled` …); the sentence is in findings.csv.
+    static func code(_ reason: Reason) -> String {
+        switch reason {
+        case .exposureLevel(let c, let role, let level, let scoped):
+            "exposure:\(c.code):\(role.rawValue):\(level)\(scoped ? ":targeted" : "")"
+        case .recipient(let r): "recipient:\(r.rawValue)"
+        case .mechanism(let m): "mechanism:\(m?.rawValue ?? "unknown")"
+        case .foreignProvider(let c): "foreign_provider:\(c.code)"
+        case .confidentiality(let c): "confidentiality:\(c.rawValue)"
+        case .criticality(let c): "criticality:\(c.rawValue)"
+        case .importantData: "important_data"
+        case .exportControlled: "export_controlled"
+        case .personalData: "personal_data"
+        case .continuousFlow: "continuous_flow"
+        }
     }
 
     private mutating func rating(_ name: String, _ rating: Finding.Rating, _ band: Band) {

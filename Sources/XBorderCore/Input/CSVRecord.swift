@@ -27,6 +27,14 @@ package struct CSVRecord: ~Copyable {
         return f.end - f.start <= (f.shape.contains(.quoted) ? 2 : 0)
     }
 
+    /// True when the cell holds nothing but spaces and tabs (or is absent).
+    package func isBlank(at column: Int) -> Bool {
+        guard column < fields.count else { return true }
+        return CSVTokenizer.withValueBytes(of: fields[column], in: buffer) { bytes in
+            bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == 0x09 }
+        }
+    }
+
     /// The decoded cell, "" for a missing cell, or nil (with a diagnostic) when its bytes are
     /// invalid in the file's encoding.
     package func string(at column: Int, diagnostics: inout DiagnosticLog) -> String? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Stage 2: decodes flows.csv records into typed flows, one located diagnostic per problem.
 /// A row with any error is rejected (and listed), never dropped silently.
 package struct InventoryDecoder {
@@ -19,6 +21,10 @@ package struct InventoryDecoder {
     }
 
     let context: Context
+    /// Rows above the header that are skipped when looking for it.
+    static let maxPreambleRows = 30
+    /// `1.200` means 1,200 (files with `;` separators come from decimal-comma locales).
+    var thousandsWithDots = false
     private var countryCache: [String: Country?] = [:]
     private var suggestionCache: [String: Country?] = [:]
 
@@ -35,16 +41,48 @@ package struct InventoryDecoder {
         var flows: [Flow] = []
         var rejected: [Inventory.RejectedRow] = []
         var rowsRead = 0
+        decoder.thousandsWithDots = sheet.delimiter == UInt8(ascii: ";")
+        // The header is the first record that names every required column; up to
+        // `maxPreambleRows` records above it (register templates' title and contact blocks)
+        // are skipped with a note. Without such a record, the first one's problems are reported.
+        var candidates = 0
+        var firstCandidateLog: DiagnosticLog?
+        var firstCandidateLine = 0
+        var done = false
         sheet.forEachRecord(diagnostics: &diagnostics) { record, diagnostics in
             guard let map = mapping else {
+                var headerLog = DiagnosticLog()
                 var headers: [String] = []
-                for i in 0..<record.count { headers.append(record.string(at: i, diagnostics: &diagnostics) ?? "") }
-                headerCount = headers.count
-                mapping = HeaderMapping(
+                for i in 0..<record.count { headers.append(record.string(at: i, diagnostics: &headerLog) ?? "") }
+                let candidate = HeaderMapping(
                     headers: headers, custom: context.customHeaders, location: SourceLocation(file: sheet.path, line: record.line),
-                    diagnostics: &diagnostics)
-                return mapping!.isComplete
+                    diagnostics: &headerLog)
+                candidates += 1
+                if candidate.isComplete {
+                    mapping = candidate
+                    headerCount = headers.count
+                    diagnostics.merge(headerLog)
+                    if candidates > 1 {
+                        diagnostics.emit(
+                            Diagnostic(
+                                .note, code: "input.preamble",
+                                "the header is on line \(record.line); the \(candidates - 1) rows above it are not flow rows and were skipped",
+                                at: SourceLocation(file: sheet.path, line: record.line)))
+                    }
+                    return true
+                }
+                if firstCandidateLog == nil {
+                    firstCandidateLog = headerLog
+                    firstCandidateLine = record.line
+                }
+                if candidates >= Self.maxPreambleRows {
+                    done = true
+                    return false
+                }
+                return true
             }
+            // Rows of nothing but delimiters (Excel pads sheets with `,,,` rows) are not flows.
+            if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) { return true }
             rowsRead += 1
             var rowLog = DiagnosticLog()
             // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
@@ -69,7 +107,16 @@ package struct InventoryDecoder {
             return true
         }
         guard let mapping, mapping.isComplete else {
-            if mapping == nil {
+            if let firstCandidateLog {
+                diagnostics.merge(firstCandidateLog)
+                if done || candidates > 1 {
+                    diagnostics.emit(
+                        Diagnostic(
+                            .note, code: "input.header-not-found",
+                            "no row among the first \(candidates) names every required column; the header is expected on line \(firstCandidateLine)",
+                            at: SourceLocation(file: sheet.path, line: firstCandidateLine)))
+                }
+            } else {
                 diagnostics.error("input.empty", "flows.csv has no header row", at: SourceLocation(file: sheet.path))
             }
             return nil
@@ -246,6 +293,12 @@ package struct InventoryDecoder {
     /// Reads `volume` as Excel writes numbers: `1200`, `1,200`, `1 200`, `7.5E+15`.
     private func readVolume(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> Int? {
         if text.isEmpty { return nil }
+        var text = text
+        if thousandsWithDots, text.contains("."), !text.contains(","),
+            text.components(separatedBy: ".").dropFirst().allSatisfy({ $0.count == 3 })
+        {
+            text = text.replacingOccurrences(of: ".", with: "")
+        }
         let digits = text.filter { $0 != "," && $0 != " " && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
         if let value = Int(digits), value >= 0 { return value }
         if let value = Double(digits), value.isFinite, value >= 0, value < 9.0e18 {

@@ -144,3 +144,35 @@ extension String {
     /// `top_n` → `top-n`.
     func replacingUnderscores() -> String { String(map { $0 == "_" ? "-" : $0 }) }
 }
+
+extension ReportViewModelBuilder {
+    /// Regulatory watch: dated reference rows (effective_on) for touched jurisdictions, from 18
+    /// months before to 24 months after the as-of date, oldest first.
+    func watch() -> ViewNode {
+        let asOf = context.asOf
+        let from = CalendarDate(year: asOf.year - 2, month: asOf.month, day: 1).map { d -> CalendarDate in
+            let months = d.year * 12 + d.month - 1 + 6
+            return CalendarDate(year: months / 12, month: months % 12 + 1, day: 1) ?? d
+        } ?? asOf
+        let until = CalendarDate(year: asOf.year + 2, month: asOf.month, day: min(asOf.day, 28)) ?? asOf
+        let countries = Set(context.aggregate.countryFlows.keys)
+        let items: [ViewNode] = context.reference.exposures.filter { e in
+            guard e.level > 0, let date = CalendarDate(e.effectiveOn), date >= from, date <= until else { return false }
+            if let country = Country(code: e.jurisdiction) { return countries.contains(country) }
+            return context.reference.groups[e.jurisdiction].map { !$0.isDisjoint(with: countries) } ?? false
+        }.sorted { ($0.effectiveOn, $0.jurisdiction, $0.index) < ($1.effectiveOn, $1.jurisdiction, $1.index) }.map { e in
+            let date = CalendarDate(e.effectiveOn)!
+            return [
+                "date": .text(date.description),
+                "jurisdiction": .text(e.jurisdiction),
+                "jurisdictionName": .text(Country(code: e.jurisdiction).map(context.countryName) ?? e.jurisdiction),
+                "riskShort": .text(riskShort(e.risk)),
+                "law": .safe(e.law),
+                "summary": .safe(e.summary),
+                "source": .safe(e.source),
+                "status": .text(date <= asOf ? t["watch_in_force"] : t["watch_upcoming"]),
+            ]
+        }
+        return ["hasItems": .flag(!items.isEmpty), "items": .list(items)]
+    }
+}

@@ -35,6 +35,7 @@ package struct ReportViewModelBuilder {
             "step1": step1(),
             "step2": step2(),
             "step3": step3(),
+            "watch": watch(),
             "changes": changes(),
             "quality": quality(),
             "appendix": appendix(),

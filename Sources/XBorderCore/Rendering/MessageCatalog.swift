@@ -39,6 +39,14 @@ package struct MessageCatalog: Sendable {
         Self.fill(self[key], values)
     }
 
+    /// Byte equality of a placeholder name and a key (no generic sequence comparison).
+    private static func same(_ key: String, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        var key = key
+        return key.withUTF8 { k in
+            k.count == name.count && (k.count == 0 || memcmp(k.baseAddress!, name.baseAddress!, k.count) == 0)
+        }
+    }
+
     /// Fills the placeholders of `template`.
     package static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
         var template = template
@@ -56,7 +64,7 @@ package struct MessageCatalog: Sendable {
                 while close < utf8.count && utf8[close] != UInt8(ascii: "}") { close += 1 }
                 guard close < utf8.count else { break }
                 let name = UnsafeBufferPointer(rebasing: utf8[(i + 1)..<close])
-                if let value = values.first(where: { $0.key.utf8.elementsEqual(name) })?.value {
+                if let value = values.first(where: { Self.same($0.key, name) })?.value {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                     out.append(contentsOf: value.utf8)
                     runStart = close + 1

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import XBorderCore
 
@@ -80,5 +81,26 @@ import XBorderCore
         let (inventory, log) = Self.decode("flow_id,data_asset\nF1,x\n")
         #expect(inventory == nil)
         #expect(log.all.filter { $0.code == "input.missing-column" }.count == 4)
+    }
+
+    @Test("rows above the header (a register's title block) are skipped with a note")
+    func preamble() throws {
+        let csv = "Register of data flows,,\nController:,Hoshizora KK,\n,,\n" + Self.header + "F1,CAD,technical,secret,JP,CN,,,\n"
+        let (inventory, log) = Self.decode(csv)
+        #expect(inventory?.flows.map(\.id) == ["F1"])
+        #expect(log.all.map(\.code) == ["input.preamble"])
+        #expect(log.all.first?.location?.line == 4)
+        #expect(inventory?.rowsRead == 1)
+    }
+
+    @Test("numbers as Excel writes them", arguments: [
+        ("\"1,200\"", ",", 1200), ("1 200", ",", 1200), ("1.200", ";", 1200), ("1200", ";", 1200),
+    ])
+    func numbers(_ cell: String, _ delimiter: String, _ expected: Int) throws {
+        let header = Self.header.replacingOccurrences(of: ",", with: delimiter)
+        let row = ["F1", "CAD", "technical", "secret", "JP", "CN", "", "", cell].joined(separator: delimiter) + "\n"
+        let (inventory, log) = Self.decode(header + row)
+        #expect(log.all.isEmpty, "\(log.all)")
+        #expect(try #require(inventory?.flows.first).volume == expected)
     }
 }

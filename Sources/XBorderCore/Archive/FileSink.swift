@@ -27,7 +27,9 @@ package final class FileSink {
         do {
             try handle.write(contentsOf: Data(bytes))
         } catch {
-            throw FileSystem.Failure(path: name, reason: "write failed: \(error)")
+            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
+            let reason = posix.map { String(cString: strerror(Int32($0))).lowercased() } ?? error.localizedDescription
+            throw FileSystem.Failure(path: name, reason: "write failed: \(reason)")
         }
     }
 

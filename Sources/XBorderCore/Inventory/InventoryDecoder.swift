@@ -147,9 +147,14 @@ package struct InventoryDecoder {
     mutating func decodeRow(
         _ record: borrowing CSVRecord, mapping: HeaderMapping, headerCount: Int, diagnostics: inout DiagnosticLog
     ) -> Flow? {
+        var undecodable: Set<FlowColumn> = []
         func cell(_ column: FlowColumn) -> String {
             guard let i = mapping.index[column] else { return "" }
-            return record.string(at: i, diagnostics: &diagnostics)?.trimmingWhitespace() ?? ""
+            guard let text = record.string(at: i, diagnostics: &diagnostics) else {
+                undecodable.insert(column)
+                return ""
+            }
+            return text.trimmingWhitespace()
         }
         func at(_ column: FlowColumn) -> SourceLocation { record.location(mapping.index[column] ?? 0) }
 
@@ -164,7 +169,10 @@ package struct InventoryDecoder {
         func required(_ column: FlowColumn) -> String {
             let value = cell(column)
             if value.isEmpty {
-                diagnostics.error("input.required", "required value '\(column.rawValue)' is empty", at: at(column))
+                // An undecodable cell already has its own error.
+                if !undecodable.contains(column) {
+                    diagnostics.error("input.required", "required value '\(column.rawValue)' is empty", at: at(column))
+                }
                 ok = false
             }
             return value

@@ -28,8 +28,8 @@ extension ReportViewModelBuilder {
                 "justification": .safe(d.justification),
                 "owner": .safe(d.owner),
                 "decidedBy": .safe(d.decidedBy),
-                "decidedOn": .text(d.decidedOn?.description ?? ""),
-                "expiresOn": .text(d.expiresOn?.description ?? ""),
+                "decidedOn": .text(date(d.decidedOn)),
+                "expiresOn": .text(date(d.expiresOn)),
                 "expiresSoon": .flag(soon),
             ]
         }
@@ -106,7 +106,7 @@ extension ReportViewModelBuilder {
                     "riskId": .text(e.risk.rawValue), "riskName": .text(riskName(e.risk)), "riskShort": .text(riskShort(e.risk)),
                     "appliesTo": .safe(e.scope.description), "level": .text(String(e.level)),
                     "levelClass": .text("level-\(e.level)"), "law": .safe(e.law), "summary": .safe(e.summary),
-                    "source": .safe(e.source), "reviewedOn": .safe(e.reviewedOn),
+                    "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
                 ]
             }
             return [
@@ -163,7 +163,7 @@ extension ReportViewModelBuilder {
         }.sorted { ($0.effectiveOn, $0.jurisdiction, $0.index) < ($1.effectiveOn, $1.jurisdiction, $1.index) }.map { e in
             let date = CalendarDate(e.effectiveOn)!
             return [
-                "date": .text(date.description),
+                "date": .text(self.date(date)),
                 "jurisdiction": .text(e.jurisdiction),
                 "jurisdictionName": .text(Country(code: e.jurisdiction).map(context.countryName) ?? e.jurisdiction),
                 "riskShort": .text(riskShort(e.risk)),

@@ -46,7 +46,7 @@ extension ReportViewModelBuilder {
                 "law": .safe(e.law),
                 "summary": .safe(e.summary),
                 "source": .safe(e.source),
-                "reviewedOn": .safe(e.reviewedOn),
+                "reviewedOn": .safe(date(e.reviewedOn)),
             ]
         }
         return [
@@ -107,7 +107,7 @@ extension ReportViewModelBuilder {
             let name = Country(code: e.jurisdiction).map(context.countryName) ?? e.jurisdiction
             return [
                 "jurisdiction": .text("\(e.jurisdiction) \(name)"),
-                "law": .safe(e.law), "source": .safe(e.source), "reviewedOn": .safe(e.reviewedOn),
+                "law": .safe(e.law), "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
                 "level": .text(String(e.level)), "levelClass": .text("level-\(e.level)"),
             ]
         }
@@ -150,7 +150,7 @@ extension ReportViewModelBuilder {
             "hasDecision": .flag(f.decision != nil),
             "decision": .text(statusLabel(f.decision)),
             "decisionClass": .text(statusClass(f.decision)),
-            "dueDate": .text(f.decision?.decision.dueDate?.description ?? ""),
+            "dueDate": .text(date(f.decision?.decision.dueDate)),
             "hasDueDate": .flag(f.decision?.decision.dueDate != nil),
             "overdue": .flag(f.decision?.overdue ?? false),
         ]

@@ -58,6 +58,15 @@ package struct ReportViewModelBuilder {
         return n < 0 ? "-" + out : out
     }
 
+    /// A date for display: ISO `2026-09-30` in English, `2026年9月30日` in Japanese.
+    func date(_ value: CalendarDate?) -> String {
+        guard let value else { return "" }
+        return t.locale == "ja" ? "\(value.year)年\(value.month)月\(value.day)日" : value.description
+    }
+
+    /// A date cell from reference data (kept as written when it is not a date).
+    func date(_ text: String) -> String { CalendarDate(text).map { date($0) } ?? text }
+
     func bandLabel(_ band: Band?) -> String { band.map { t["band_\($0.rawValue)"] } ?? t["band_none"] }
     func bandClass(_ band: Band?) -> String { band?.cssClass ?? "band-none" }
     func riskName(_ risk: RiskType) -> String { t["risk_\(risk.rawValue)"] }
@@ -81,7 +90,7 @@ package struct ReportViewModelBuilder {
     func statusLabel(_ state: DecisionState?) -> String {
         guard let state else { return t["decision_none"] }
         if state.expired, let expiry = state.decision.expiresOn {
-            return "\(t[state.status.catalogueKey]) (\(t.format("fmt_acceptance_expired", ["date": expiry.description])))"
+            return "\(t[state.status.catalogueKey]) (\(t.format("fmt_acceptance_expired", ["date": date(expiry)])))"
         }
         return t[state.status.catalogueKey]
     }
@@ -118,7 +127,7 @@ package struct ReportViewModelBuilder {
             "documentTitle": .safe(
                 t.format("fmt_document_title", ["organization": s.organization, "title": title, "period": context.period])),
             "period": .text(context.period),
-            "asOf": .text(context.asOf.description),
+            "asOf": .text(date(context.asOf)),
             "revision": .text(String(context.revision)),
             "hasSupersedes": .flag(context.supersedes != nil),
             "supersedes": .text(context.supersedes ?? ""),
@@ -264,7 +273,7 @@ package struct ReportViewModelBuilder {
                 "route": .text(route(flow(of: f))),
                 "measures": .safe(measures),
                 "owner": .safe(owner.isEmpty ? t["value_unassigned"] : owner),
-                "dueDate": .text(d.decision.dueDate?.description ?? ""),
+                "dueDate": .text(date(d.decision.dueDate)),
                 "status": .text(statusLabel(d)),
                 "statusClass": .text(statusClass(d)),
                 "overdue": .flag(d.overdue),

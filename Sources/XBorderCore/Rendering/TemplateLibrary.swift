@@ -110,7 +110,7 @@ package struct TemplateLibrary: Sendable {
             if lower.ranges(of: "url(").contains(where: { !lower[$0.upperBound...].hasPrefix("#") }) {
                 problems.append((i + 1, "templates may not load resources with url() (only url(#id) inside the document)"))
             }
-            if lower.contains(eventHandler) { problems.append((i + 1, "templates may not contain event-handler attributes")) }
+            if ActiveContentScanner.hasEventHandler(Array(lower.utf8)) { problems.append((i + 1, "templates may not contain event-handler attributes")) }
             if upper.contains("<!ENTITY") {
                 problems.append((i + 1, "templates may not declare entities"))
             }
@@ -142,9 +142,6 @@ package struct TemplateLibrary: Sendable {
         ("<form", "templates may not contain forms"),
         ("http-equiv=\"refresh\"", "templates may not redirect (meta refresh)"),
     ]
-
-    /// An event-handler attribute such as ` onload=` (a space, `on`, letters, `=`).
-    static var eventHandler: Regex<Substring> { /\son[a-z]+\s*=/ }
 
     /// `{{> name}}` references with their 1-based lines.
     static func partialReferences(in text: String) -> [(Int, String)] {

@@ -180,6 +180,7 @@ import XBorderCore
         }
         #expect(english == [], "headings with English words")
         #expect(html.contains("xml:lang=\"ja\""))
+        #expect(html.contains("2026年9月30日"), "dates in Japanese convention")
     }
 
     @Test("settings.csv names the organization, sets top-N and hides optional sections")

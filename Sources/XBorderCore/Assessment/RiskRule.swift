@@ -85,6 +85,20 @@ package enum ImpactRating {
         return (scales.clamp(impact), reasons)
     }
 
+    /// Continuity-driven impact plus 1 when important or export-controlled data makes a blocked
+    /// transfer a legal matter as well (LOC).
+    package static func continuityWithLegalWeight(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
+        var (impact, reasons) = continuity(flow, scales: scales)
+        if flow.importantData {
+            impact += 1
+            reasons.append(.importantData)
+        } else if flow.exportControlled {
+            impact += 1
+            reasons.append(.exportControlled)
+        }
+        return (scales.clamp(impact), reasons)
+    }
+
     /// Continuity-driven impact (LOC, AVL, TRU): criticality low 2, medium 3, high 4, +1 when a
     /// high-criticality flow runs continuously.
     package static func continuity(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
@@ -116,6 +130,19 @@ package enum ExposureRating {
             Reason.exposureLevel(country: $0.country, role: $0.role, level: $0.level, scoped: $0.scoped)
         }
         return (scales.clamp(value), reasons)
+    }
+
+    /// The outcome of a government rule: hits among `candidates`, likelihood from the strongest,
+    /// and the given impact; nil when no jurisdiction has a matching regime.
+    package static func outcome(
+        _ risk: RiskType, _ candidates: [(Country, JurisdictionRole)], flow: Flow, exposures: ExposureIndex,
+        scales: Scales, impact: (Int, [Reason])
+    ) -> RuleOutcome? {
+        let hits = self.hits(risk, candidates, flow: flow, exposures: exposures)
+        guard let (likelihood, likelihoodReasons) = self.likelihood(hits, scales: scales) else { return nil }
+        return RuleOutcome(
+            likelihood: likelihood, impact: impact.0, hits: hits, likelihoodReasons: likelihoodReasons,
+            impactReasons: impact.1)
     }
 
     /// The strongest hit per country among `candidates` (country, role), best role kept.

@@ -45,21 +45,9 @@ extension ReportViewModelBuilder {
                 "name": .text(context.countryName(origin)),
                 "cells": .list(
                     pairCountries.map { destination in
-                        let cell = a.pairs[.init(origin: origin, destination: destination)]
-                        let count = cell?.count ?? 0
-                        return [
-                            "count": number(count),
-                            "isEmpty": .flag(count == 0),
-                            "bandClass": .text(bandClass(cell?.worst)),
-                            "band": .text(bandLabel(cell?.worst)),
-                            "title": .text(
-                                t.format(
-                                    "fmt_pair_title",
-                                    [
-                                        "origin": context.countryName(origin), "destination": context.countryName(destination),
-                                        "count": Self.grouped(count), "band": bandLabel(cell?.worst),
-                                    ])),
-                        ]
+                        matrixCell(
+                            a.pairs[.init(origin: origin, destination: destination)], titleKey: "fmt_pair_title",
+                            ["origin": context.countryName(origin), "destination": context.countryName(destination)])
                     }),
             ]
         }
@@ -106,6 +94,21 @@ extension ReportViewModelBuilder {
             ],
             "hasJurisdictions": .flag(!jurisdictionRows.isEmpty),
             "jurisdictions": .list(jurisdictionRows),
+        ]
+    }
+
+    /// One cell of a count matrix: count, worst residual band and a title naming both.
+    func matrixCell(_ cell: ReportAggregate.PairCell?, titleKey: String, _ names: [String: String]) -> ViewNode {
+        let count = cell?.count ?? 0
+        var values = names
+        values["count"] = Self.grouped(count)
+        values["band"] = bandLabel(cell?.worst)
+        return [
+            "count": number(count),
+            "isEmpty": .flag(count == 0),
+            "bandClass": .text(bandClass(cell?.worst)),
+            "band": .text(bandLabel(cell?.worst)),
+            "title": .text(t.format(titleKey, values)),
         ]
     }
 

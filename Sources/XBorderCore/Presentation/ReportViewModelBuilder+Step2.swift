@@ -9,21 +9,9 @@ extension ReportViewModelBuilder {
                 "riskShort": .text(riskShort(risk)),
                 "cells": .list(
                     columns.map { country in
-                        let cell = a.countryRisk[.init(country: country, risk: risk)]
-                        let count = cell?.count ?? 0
-                        return [
-                            "count": number(count),
-                            "isEmpty": .flag(count == 0),
-                            "bandClass": .text(bandClass(cell?.worst)),
-                            "band": .text(bandLabel(cell?.worst)),
-                            "title": .text(
-                                t.format(
-                                    "fmt_matrix_title",
-                                    [
-                                        "risk": riskName(risk), "jurisdiction": context.countryName(country),
-                                        "count": Self.grouped(count), "band": bandLabel(cell?.worst),
-                                    ])),
-                        ]
+                        matrixCell(
+                            a.countryRisk[.init(country: country, risk: risk)], titleKey: "fmt_matrix_title",
+                            ["risk": riskName(risk), "jurisdiction": context.countryName(country)])
                     }),
             ]
         }

@@ -78,15 +78,7 @@ package enum ReferenceLoader {
                     at: row.location("level"))
                 continue
             }
-            let scope: Scope
-            switch Scope.parse(row["applies_to"]) {
-            case .success(let s): scope = s
-            case .failure(let error):
-                diagnostics.error(
-                    "reference.scope", "unknown applies_to term \(Diagnostic.quoted(error.term))",
-                    at: row.location("applies_to"))
-                continue
-            }
+            guard let scope = scope(of: row, &diagnostics) else { continue }
             if level > 0 {
                 var missing = false
                 for column in ["law", "source", "reviewed_on"] where row[column].isEmpty {
@@ -148,20 +140,24 @@ package enum ReferenceLoader {
                         at: row.location("effect"))
                 }
             }
-            let scope: Scope
-            switch Scope.parse(row["applies_to"]) {
-            case .success(let s): scope = s
-            case .failure(let error):
-                diagnostics.error(
-                    "reference.scope", "unknown applies_to term \(Diagnostic.quoted(error.term))",
-                    at: row.location("applies_to"))
-                continue
-            }
+            guard let scope = scope(of: row, &diagnostics) else { continue }
             measures[id] = Measure(
                 id: id, title: row["title"], risks: risks.sorted(), effects: effects, scope: scope,
                 description: row["description"], source: row["source"], location: row.location)
         }
         return measures.values.sorted { $0.id < $1.id }
+    }
+
+    /// The row's `applies_to`, or nil (with a located error) when a term is not understood.
+    static func scope(of row: KeyedTable.Row, _ diagnostics: inout DiagnosticLog) -> Scope? {
+        switch Scope.parse(row["applies_to"]) {
+        case .success(let scope):
+            return scope
+        case .failure(let error):
+            diagnostics.error(
+                "reference.scope", "unknown applies_to term \(Diagnostic.quoted(error.term))", at: row.location("applies_to"))
+            return nil
+        }
     }
 
     static func loadScales(_ table: KeyedTable, _ diagnostics: inout DiagnosticLog) -> Scales? {

@@ -36,7 +36,12 @@ package struct MessageCatalog: Sendable {
     /// `replacingOccurrences` is far too slow for millions of explanations); unknown
     /// placeholders are kept as written. Values are looked up linearly: there are only a few.
     package func format(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
-        Self.fill(self[key], values)
+        Self.fill(self[key]) { name in values.first(where: { Self.same($0.key, name) })?.value }
+    }
+
+    /// `format` with values computed at run time.
+    package func format(_ key: String, _ values: [String: String]) -> String {
+        Self.fill(self[key]) { name in values[String(decoding: name, as: UTF8.self)] }
     }
 
     /// Byte equality of a placeholder name and a key (no generic sequence comparison).
@@ -48,7 +53,7 @@ package struct MessageCatalog: Sendable {
     }
 
     /// Fills the placeholders of `template`.
-    package static func fill(_ template: String, _ values: KeyValuePairs<String, String>) -> String {
+    package static func fill(_ template: String, _ value: (UnsafeBufferPointer<UInt8>) -> String?) -> String {
         var template = template
         return template.withUTF8 { utf8 in
             var out: [UInt8] = []
@@ -64,7 +69,7 @@ package struct MessageCatalog: Sendable {
                 while close < utf8.count && utf8[close] != UInt8(ascii: "}") { close += 1 }
                 guard close < utf8.count else { break }
                 let name = UnsafeBufferPointer(rebasing: utf8[(i + 1)..<close])
-                if let value = values.first(where: { Self.same($0.key, name) })?.value {
+                if let value = value(name) {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
                     out.append(contentsOf: value.utf8)
                     runStart = close + 1

@@ -20,11 +20,8 @@ package struct GovernmentAccessRule: RiskRule {
         if let provider = flow.providerCountry { candidates.append((provider, .provider)) }
         candidates += flow.access.map { ($0, .access) }
         candidates.removeAll { $0.0 == flow.origin }
-        let hits = ExposureRating.hits(risk, candidates, flow: flow, exposures: exposures)
-        guard let (likelihood, likelihoodReasons) = ExposureRating.likelihood(hits, scales: scales) else { return nil }
-        let (impact, impactReasons) = ImpactRating.confidentiality(flow, scales: scales)
-        return RuleOutcome(
-            likelihood: likelihood, impact: impact, hits: hits,
-            likelihoodReasons: likelihoodReasons, impactReasons: impactReasons)
+        return ExposureRating.outcome(
+            risk, candidates, flow: flow, exposures: exposures, scales: scales,
+            impact: ImpactRating.confidentiality(flow, scales: scales))
     }
 }

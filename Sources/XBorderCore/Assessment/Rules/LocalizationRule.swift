@@ -27,18 +27,8 @@ package struct LocalizationRule: RiskRule {
         for country in flow.storageCountries where country != flow.origin && onward.contains(where: { $0 != country }) {
             candidates.append((country, .storage))
         }
-        let hits = ExposureRating.hits(risk, candidates, flow: flow, exposures: exposures)
-        guard let (likelihood, likelihoodReasons) = ExposureRating.likelihood(hits, scales: scales) else { return nil }
-        var (impact, impactReasons) = ImpactRating.continuity(flow, scales: scales)
-        if flow.importantData {
-            impact += 1
-            impactReasons.append(.importantData)
-        } else if flow.exportControlled {
-            impact += 1
-            impactReasons.append(.exportControlled)
-        }
-        return RuleOutcome(
-            likelihood: likelihood, impact: scales.clamp(impact), hits: hits,
-            likelihoodReasons: likelihoodReasons, impactReasons: impactReasons)
+        return ExposureRating.outcome(
+            risk, candidates, flow: flow, exposures: exposures, scales: scales,
+            impact: ImpactRating.continuityWithLegalWeight(flow, scales: scales))
     }
 }

@@ -18,11 +18,8 @@ package struct MandatoryDisclosureRule: RiskRule {
         var candidates: [(Country, JurisdictionRole)] = [(flow.destination, .destination)]
         candidates += flow.storageCountries.map { ($0, .storage) }
         candidates.append((flow.origin, .origin))
-        let hits = ExposureRating.hits(risk, candidates, flow: flow, exposures: exposures)
-        guard let (likelihood, likelihoodReasons) = ExposureRating.likelihood(hits, scales: scales) else { return nil }
-        let (impact, impactReasons) = ImpactRating.confidentiality(flow, scales: scales)
-        return RuleOutcome(
-            likelihood: likelihood, impact: impact, hits: hits,
-            likelihoodReasons: likelihoodReasons, impactReasons: impactReasons)
+        return ExposureRating.outcome(
+            risk, candidates, flow: flow, exposures: exposures, scales: scales,
+            impact: ImpactRating.confidentiality(flow, scales: scales))
     }
 }

@@ -71,13 +71,7 @@ package enum ImpactRating {
         case .secret: impact = 4
         }
         var reasons: [Reason] = [.confidentiality(flow.confidentiality)]
-        if flow.importantData {
-            impact += 1
-            reasons.append(.importantData)
-        } else if flow.exportControlled {
-            impact += 1
-            reasons.append(.exportControlled)
-        }
+        addLegalWeight(flow, impact: &impact, reasons: &reasons)
         if flow.personalData == .personal && impact < 3 {
             impact = 3
             reasons.append(.personalData)
@@ -89,6 +83,12 @@ package enum ImpactRating {
     /// transfer a legal matter as well (LOC).
     package static func continuityWithLegalWeight(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
         var (impact, reasons) = continuity(flow, scales: scales)
+        addLegalWeight(flow, impact: &impact, reasons: &reasons)
+        return (scales.clamp(impact), reasons)
+    }
+
+    /// +1 when important/core or export-controlled data makes the harm a legal matter as well.
+    private static func addLegalWeight(_ flow: Flow, impact: inout Int, reasons: inout [Reason]) {
         if flow.importantData {
             impact += 1
             reasons.append(.importantData)
@@ -96,7 +96,6 @@ package enum ImpactRating {
             impact += 1
             reasons.append(.exportControlled)
         }
-        return (scales.clamp(impact), reasons)
     }
 
     /// Continuity-driven impact (LOC, AVL, TRU): criticality low 2, medium 3, high 4, +1 when a

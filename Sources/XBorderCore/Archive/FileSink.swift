@@ -24,12 +24,22 @@ package final class FileSink {
         guard !bytes.isEmpty else { return }
         hasher.update(data: bytes)
         size += bytes.count
-        do {
-            try handle.write(contentsOf: Data(bytes))
-        } catch {
-            let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
-            let reason = posix.map { String(cString: strerror(Int32($0))).lowercased() } ?? error.localizedDescription
-            throw FileSystem.Failure(path: name, reason: "write failed: \(reason)")
+        // write(2) straight from the array: FileHandle would first copy it into a `Data`.
+        let fd = handle.fileDescriptor
+        let failure: Int32? = bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+        if let failure {
+            throw FileSystem.Failure(path: name, reason: "write failed: \(String(cString: strerror(failure)).lowercased())")
         }
     }
 

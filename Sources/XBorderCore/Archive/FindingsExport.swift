@@ -16,12 +16,11 @@ package struct FindingsExport {
     let formatter: ExplanationFormatter
     let exposures: ExposureIndex
     /// findings.csv rows so far (no header: see `csvHead`).
-    package var csv = CSVWriter()
+    package private(set) var csv: [UInt8] = []
     /// findings.json array elements so far, comma-separated (no brackets: see `jsonHead`).
-    package var json = JSONWriter(indent: 0, insideArray: true)
-    /// Exposure rows cited so far.
+    package private(set) var json: [UInt8] = []
+    /// Exposure rows cited by the parts this export built (see `add(_:flow:cache:)`).
     package private(set) var cited: Set<Int> = []
-    private var memo: [ExplanationKey: String] = [:]
     /// Findings written.
     package private(set) var count = 0
 
@@ -29,6 +28,15 @@ package struct FindingsExport {
     package init(reference: ReferenceData, exposures: ExposureIndex) {
         self.exposures = exposures
         formatter = ExplanationFormatter(messages: .explanations, reference: reference, exposures: exposures)
+    }
+
+    /// Takes the bytes written so far, leaving the export empty.
+    package mutating func drain() -> (csv: [UInt8], json: [UInt8]) {
+        defer {
+            csv.removeAll(keepingCapacity: true)
+            json.removeAll(keepingCapacity: true)
+        }
+        return (csv, json)
     }
 
     /// The header row of findings.csv.
@@ -51,40 +59,179 @@ package struct FindingsExport {
     /// The stable ID of an exposure row in findings.json (`exposures.csv:12`).
     static func exposureID(_ e: Exposure) -> String { "\(FileSystem.baseName(e.location.file)):\(e.location.line)" }
 
-    /// Appends one finding to both documents.
+    /// Appends one finding to both documents, with a cache of its own.
     package mutating func add(_ finding: Finding, flow: Flow) {
-        count += 1
-        var text = explanationText(finding)
-        if let state = finding.decision, state.expired, let expiry = state.decision.expiresOn {
-            text += " Acceptance expired on \(expiry); the finding is open again."
-        }
-        let indices = finding.exposureIndices
-        cited.formUnion(indices)
-        let rows = indices.map { exposures[$0] }
-        let laws = unique(rows.map { "\($0.jurisdiction): \($0.law)" })
-        let sources = unique(rows.map(\.source))
-        let decision = finding.decision
-        let owner = decision.map { $0.decision.owner.isEmpty ? flow.owner : $0.decision.owner } ?? flow.owner
-        csv.row([
-            finding.id, flow.id, finding.risk.rawValue,
-            String(finding.inherent.likelihood), String(finding.inherent.impact), String(finding.inherent.score),
-            finding.inherentBand.rawValue,
-            String(finding.residual.likelihood), String(finding.residual.impact), String(finding.residual.score),
-            finding.residualBand.rawValue,
-            finding.jurisdictions.map(\.code).joined(separator: ";"), laws.joined(separator: ";"),
-            sources.joined(separator: ";"), finding.controls.map(\.measureID).joined(separator: ";"),
-            finding.recommended.joined(separator: ";"), decision?.status.rawValue ?? "", owner,
-            decision?.decision.dueDate?.description ?? "", text,
-            flow.origin.code, flow.destination.code, decision?.overdue == true ? "yes" : "no", flow.asset,
-        ])
+        var cache = FragmentCache()
+        add(finding, flow: flow, cache: &cache)
+    }
 
+    /// Appends one finding to both documents. The parts that recur across flows (ratings,
+    /// jurisdictions with their laws, each explanation sentence, controls, recommendations,
+    /// reasons) come from `cache`; only the finding's identity, its flow's columns and its
+    /// decision are written afresh. Exposure rows are added to `cited` when a part citing them
+    /// is built, so the union of every export's `cited` sharing a cache is complete.
+    package mutating func add(_ finding: Finding, flow: Flow, cache: inout FragmentCache) {
+        count += 1
+        let risk = finding.risk.rawValue
+        let decision = finding.decision
+        let ratings = ratingsPart(finding, cache: &cache)
+        let hits = hitsPart(finding, cache: &cache)
+        let likelihood = reasonsPart(
+            FragmentCache.ReasonsKey(level: finding.inherent.likelihood, reasons: finding.likelihoodReasons),
+            likelihood: true, cache: &cache)
+        let impact = reasonsPart(
+            FragmentCache.ReasonsKey(level: finding.inherent.impact, reasons: finding.impactReasons),
+            likelihood: false, cache: &cache)
+        let controls = controlsPart(finding.controls, cache: &cache)
+        let recommended = recommendedPart(finding.recommended, cache: &cache)
+
+        // findings.csv
+        if Self.isPlainCell(flow.id) {
+            csv.append(contentsOf: flow.id.utf8)
+            csv.append(UInt8(ascii: ":"))
+            csv.append(contentsOf: risk.utf8)
+            csv.append(UInt8(ascii: ","))
+            csv.append(contentsOf: flow.id.utf8)
+        } else {
+            CSVWriter.appendCell(finding.id, to: &csv)
+            csv.append(UInt8(ascii: ","))
+            CSVWriter.appendCell(flow.id, to: &csv)
+        }
+        csv.append(UInt8(ascii: ","))
+        csv.append(contentsOf: risk.utf8)
+        csv.append(contentsOf: ratings.csv)
+        csv.append(contentsOf: hits.csv)
+        csv.append(contentsOf: controls.csv)
+        csv.append(contentsOf: recommended.csv)
+        csv.append(UInt8(ascii: ","))
+        let sentences = [likelihood.sentence, impact.sentence, controls.sentence, ratings.sentence]
+        if let decision {
+            let owner = decision.decision.owner.isEmpty ? flow.owner : decision.decision.owner
+            CSVWriter.appendCell(decision.status.rawValue, to: &csv)
+            csv.append(UInt8(ascii: ","))
+            CSVWriter.appendCell(owner, to: &csv)
+            csv.append(UInt8(ascii: ","))
+            CSVWriter.appendCell(decision.decision.dueDate?.description ?? "", to: &csv)
+            csv.append(UInt8(ascii: ","))
+            if decision.expired, let expiry = decision.decision.expiresOn {
+                let text = sentences.map(\.text).joined(separator: " ")
+                CSVWriter.appendCell(text + " Acceptance expired on \(expiry); the finding is open again.", to: &csv)
+            } else {
+                Sentence.appendCell(joining: sentences, to: &csv)
+            }
+        } else {
+            csv.append(UInt8(ascii: ","))
+            CSVWriter.appendCell(flow.owner, to: &csv)
+            csv.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: ",")])
+            Sentence.appendCell(joining: sentences, to: &csv)
+        }
+        csv.append(UInt8(ascii: ","))
+        csv.append(contentsOf: flow.origin.code.utf8)
+        csv.append(UInt8(ascii: ","))
+        csv.append(contentsOf: flow.destination.code.utf8)
+        csv.append(contentsOf: decision?.overdue == true ? Self.yes : Self.no)
+        CSVWriter.appendCell(flow.asset, to: &csv)
+        csv.append(contentsOf: [0x0D, 0x0A])
+
+        // findings.json
+        if count > 1 { json.append(UInt8(ascii: ",")) }
+        json.append(contentsOf: #"{"finding_id":"#.utf8)
+        JSONWriter.appendString(finding.id, to: &json)
+        json.append(contentsOf: #","flow_id":"#.utf8)
+        JSONWriter.appendString(flow.id, to: &json)
+        json.append(contentsOf: #","risk":""#.utf8)
+        json.append(contentsOf: risk.utf8)
+        json.append(contentsOf: #"","flows_csv_line":"#.utf8)
+        json.append(contentsOf: String(flow.location.line).utf8)
+        json.append(contentsOf: ratings.json)
+        json.append(contentsOf: hits.json)
+        json.append(contentsOf: controls.json)
+        json.append(contentsOf: recommended.json)
+        json.append(contentsOf: #","decision":"#.utf8)
+        if let decision {
+            var w = JSONWriter(indent: 0)
+            w.beginObject()
+            w.string(decision.status.rawValue, "status")
+            w.string(decision.decision.status.rawValue, "declared")
+            w.string(decision.decision.owner, "owner")
+            w.string(decision.decision.dueDate?.description ?? "", "due_date")
+            w.string(decision.decision.expiresOn?.description ?? "", "expires_on")
+            w.strings(decision.decision.measures, "measures")
+            w.string(decision.decision.justification, "justification")
+            w.bool(decision.overdue, "overdue")
+            w.bool(decision.expired, "acceptance_expired")
+            w.string(decision.decision.location.description, "source")
+            w.endObject()
+            json.append(contentsOf: w.drain())
+        } else {
+            json.append(contentsOf: "null".utf8)
+        }
+        json.append(contentsOf: #","reasons":{"likelihood":"#.utf8)
+        json.append(contentsOf: likelihood.json)
+        json.append(contentsOf: #","impact":"#.utf8)
+        json.append(contentsOf: impact.json)
+        json.append(contentsOf: "}}".utf8)
+    }
+
+    private static let yes = Array(",yes,".utf8)
+    private static let no = Array(",no,".utf8)
+
+    /// True when a cell is written as it is: no quoting, no formula neutralization.
+    static func isPlainCell(_ value: String) -> Bool {
+        guard !CSVWriter.isFormulaTrigger(value) else { return false }
+        return !value.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D || $0 == 0x09
+                || $0 == UInt8(ascii: " ")
+        }
+    }
+
+    // MARK: - Parts
+
+    /// `,likelihood,impact,inherent_score,inherent_band,residual_…` cells, the `inherent` and
+    /// `residual` members, and the residual sentence.
+    private func ratingsPart(_ finding: Finding, cache: inout FragmentCache) -> FragmentCache.RatingsPart {
+        let key = FragmentCache.RatingsKey(inherent: finding.inherent, residual: finding.residual)
+        if let known = cache.ratings[key] { return known }
+        var csv: [UInt8] = []
+        for value in [finding.inherent.likelihood, finding.inherent.impact, finding.inherent.score] {
+            csv.append(UInt8(ascii: ","))
+            csv.append(contentsOf: String(value).utf8)
+        }
+        csv.append(UInt8(ascii: ","))
+        csv.append(contentsOf: finding.inherentBand.rawValue.utf8)
+        for value in [finding.residual.likelihood, finding.residual.impact, finding.residual.score] {
+            csv.append(UInt8(ascii: ","))
+            csv.append(contentsOf: String(value).utf8)
+        }
+        csv.append(UInt8(ascii: ","))
+        csv.append(contentsOf: finding.residualBand.rawValue.utf8)
+        var json = JSONWriter(indent: 0)
         json.beginObject()
-        json.string(finding.id, "finding_id")
-        json.string(flow.id, "flow_id")
-        json.string(finding.risk.rawValue, "risk")
-        json.int(flow.location.line, "flows_csv_line")
-        rating("inherent", finding.inherent, finding.inherentBand)
-        rating("residual", finding.residual, finding.residualBand)
+        rating(&json, "inherent", finding.inherent, finding.inherentBand)
+        rating(&json, "residual", finding.residual, finding.residualBand)
+        json.endObject()
+        let part = FragmentCache.RatingsPart(
+            csv: csv, json: Self.members(json.drain()),
+            sentence: Sentence(
+                formatter.residualSentence(inherent: finding.inherent, residual: finding.residual, band: finding.residualBand)))
+        cache.ratings[key] = part
+        return part
+    }
+
+    /// `,jurisdictions,laws,sources` cells and the `jurisdictions` member.
+    private mutating func hitsPart(_ finding: Finding, cache: inout FragmentCache) -> (csv: [UInt8], json: [UInt8]) {
+        if let known = cache.hits[finding.hits] { return known }
+        let cites = finding.exposureIndices
+        cited.formUnion(cites)
+        let rows = cites.map { exposures[$0] }
+        var csv = [UInt8(ascii: ",")]
+        CSVWriter.appendCell(finding.jurisdictions.map(\.code).joined(separator: ";"), to: &csv)
+        csv.append(UInt8(ascii: ","))
+        CSVWriter.appendCell(unique(rows.map { "\($0.jurisdiction): \($0.law)" }).joined(separator: ";"), to: &csv)
+        csv.append(UInt8(ascii: ","))
+        CSVWriter.appendCell(unique(rows.map(\.source)).joined(separator: ";"), to: &csv)
+        var json = JSONWriter(indent: 0)
+        json.beginObject()
         json.beginArray("jurisdictions")
         for hit in finding.hits {
             json.beginObject()
@@ -96,8 +243,48 @@ package struct FindingsExport {
             json.endObject()
         }
         json.endArray()
+        json.endObject()
+        let part = (csv, Self.members(json.drain()))
+        if cache.hits.count < FragmentCache.capacity { cache.hits[finding.hits] = part }
+        return part
+    }
+
+    /// The likelihood or impact sentence and the reason codes for findings.json (exposure
+    /// levels are listed under `jurisdictions`, so they are left out of the likelihood codes).
+    private func reasonsPart(
+        _ key: FragmentCache.ReasonsKey, likelihood: Bool, cache: inout FragmentCache
+    ) -> (sentence: Sentence, json: [UInt8]) {
+        if let known = (likelihood ? cache.likelihood : cache.impact)[key] { return known }
+        for reason in key.reasons where cache.phrases[reason] == nil { cache.phrases[reason] = formatter.phrase(reason) }
+        let phrases = cache.phrases
+        let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
+        let text =
+            likelihood
+            ? formatter.likelihoodSentence(level: key.level, reasons: key.reasons, phrase: phrase)
+            : formatter.impactSentence(level: key.level, reasons: key.reasons, phrase: phrase)
+        var json = JSONWriter(indent: 0)
+        let codes = key.reasons.filter { if case .exposureLevel = $0 { !likelihood } else { true } }.map(Self.code)
+        json.strings(codes)
+        let part = (Sentence(text), json.drain())
+        if likelihood {
+            if cache.likelihood.count < FragmentCache.capacity { cache.likelihood[key] = part }
+        } else {
+            if cache.impact.count < FragmentCache.capacity { cache.impact[key] = part }
+        }
+        return part
+    }
+
+    /// `,controls` cell, the `controls` member and the controls sentence.
+    private func controlsPart(
+        _ controls: [Finding.AppliedControl], cache: inout FragmentCache
+    ) -> (csv: [UInt8], json: [UInt8], sentence: Sentence) {
+        if let known = cache.controls[controls] { return known }
+        var csv = [UInt8(ascii: ",")]
+        CSVWriter.appendCell(controls.map(\.measureID).joined(separator: ";"), to: &csv)
+        var json = JSONWriter(indent: 0)
+        json.beginObject()
         json.beginArray("controls")
-        for control in finding.controls {
+        for control in controls {
             json.beginObject()
             json.string(control.measureID, "measure_id")
             json.int(control.likelihood, "likelihood_reduction")
@@ -105,54 +292,29 @@ package struct FindingsExport {
             json.endObject()
         }
         json.endArray()
-        json.strings(finding.recommended, "recommended_measures")
-        if let decision {
-            json.beginObject("decision")
-            json.string(decision.status.rawValue, "status")
-            json.string(decision.decision.status.rawValue, "declared")
-            json.string(decision.decision.owner, "owner")
-            json.string(decision.decision.dueDate?.description ?? "", "due_date")
-            json.string(decision.decision.expiresOn?.description ?? "", "expires_on")
-            json.strings(decision.decision.measures, "measures")
-            json.string(decision.decision.justification, "justification")
-            json.bool(decision.overdue, "overdue")
-            json.bool(decision.expired, "acceptance_expired")
-            json.string(decision.decision.location.description, "source")
-            json.endObject()
-        } else {
-            json.null("decision")
-        }
-        json.beginObject("reasons")
-        // Exposure levels are already under "jurisdictions"; the other reasons are listed here.
-        json.strings(
-            finding.likelihoodReasons.filter { if case .exposureLevel = $0 { false } else { true } }.map(Self.code),
-            "likelihood")
-        json.strings(finding.impactReasons.map(Self.code), "impact")
         json.endObject()
-        json.endObject()
+        let part = (csv, Self.members(json.drain()), Sentence(formatter.controlsSentence(controls)))
+        if cache.controls.count < FragmentCache.capacity { cache.controls[controls] = part }
+        return part
     }
 
-    /// The explanation sentence of a finding, memoized: across a large inventory the same
-    /// combination of reasons, controls and ratings recurs thousands of times.
-    private mutating func explanationText(_ finding: Finding) -> String {
-        let key = ExplanationKey(
-            risk: finding.risk, inherent: finding.inherent, residual: finding.residual, band: finding.residualBand,
-            likelihood: finding.likelihoodReasons, impact: finding.impactReasons, controls: finding.controls)
-        if let text = memo[key] { return text }
-        let text = formatter.summaryLines(for: finding).joined(separator: " ")
-        if memo.count < 100_000 { memo[key] = text }
-        return text
+    /// `,recommended_measures` cell and member.
+    private func recommendedPart(_ ids: [String], cache: inout FragmentCache) -> (csv: [UInt8], json: [UInt8]) {
+        if let known = cache.recommended[ids] { return known }
+        var csv = [UInt8(ascii: ",")]
+        CSVWriter.appendCell(ids.joined(separator: ";"), to: &csv)
+        var json = JSONWriter(indent: 0)
+        json.beginObject()
+        json.strings(ids, "recommended_measures")
+        json.endObject()
+        let part = (csv, Self.members(json.drain()))
+        if cache.recommended.count < FragmentCache.capacity { cache.recommended[ids] = part }
+        return part
     }
 
-    /// What an explanation sentence depends on.
-    private struct ExplanationKey: Hashable {
-        var risk: RiskType
-        var inherent: Finding.Rating
-        var residual: Finding.Rating
-        var band: Band
-        var likelihood: [Reason]
-        var impact: [Reason]
-        var controls: [Finding.AppliedControl]
+    /// An object's members with a leading comma: `{"a":1,"b":2}` → `,"a":1,"b":2`.
+    private static func members(_ object: [UInt8]) -> [UInt8] {
+        [UInt8(ascii: ",")] + object.dropFirst().dropLast()
     }
 
     /// A reason as a compact, stable code for findings.json (`exposure:JP:origin:2:targeted`,
@@ -173,7 +335,7 @@ package struct FindingsExport {
         }
     }
 
-    private mutating func rating(_ name: String, _ rating: Finding.Rating, _ band: Band) {
+    private func rating(_ json: inout JSONWriter, _ name: String, _ rating: Finding.Rating, _ band: Band) {
         json.beginObject(name)
         json.int(rating.likelihood, "likelihood")
         json.int(rating.impact, "impact")

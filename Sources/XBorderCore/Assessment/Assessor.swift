@@ -11,7 +11,11 @@ package struct Assessor: Sendable {
     let rules: [any RiskRule]
     let reference: ReferenceData
     let exposures: ExposureIndex
-    let measures: [String: Measure]
+    /// Per risk (in `RiskType.allCases` order), the measures that address it, with their
+    /// reductions precomputed.
+    let effects: [[MeasureEffect]]
+    /// Index in a risk's `effects` list by measure ID, per risk.
+    let effectIndex: [[String: Int]]
     /// Recommendations per finding (at most).
     let maxRecommendations: Int
 
@@ -20,8 +24,31 @@ package struct Assessor: Sendable {
         self.rules = rules
         self.reference = reference
         self.exposures = ExposureIndex(reference: reference)
-        self.measures = reference.measuresByID
+        var effects: [[MeasureEffect]] = []
+        for risk in RiskType.allCases {
+            effects.append(
+                reference.measures.filter { $0.risks.contains(risk) }.map { measure in
+                    MeasureEffect(
+                        id: measure.id, scope: measure.scope, likelihood: measure.reduction(of: risk, .likelihood),
+                        impact: measure.reduction(of: risk, .impact), scores: !measure.effects.isEmpty)
+                })
+        }
+        self.effects = effects
+        // The first row wins for a repeated ID, as `measuresByID` does.
+        effectIndex = effects.map { list in
+            Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         self.maxRecommendations = maxRecommendations
+    }
+
+    /// A measure's effect on one risk type.
+    struct MeasureEffect: Sendable {
+        var id: String
+        var scope: Scope
+        var likelihood: Int
+        var impact: Int
+        /// False for measures with no score effect (never recommended automatically).
+        var scores: Bool
     }
 
     /// The exposure index (for explanations).
@@ -37,15 +64,14 @@ package struct Assessor: Sendable {
             var applied: [Finding.AppliedControl] = []
             var lowerL = 0
             var lowerI = 0
+            let riskIndex = rule.risk.ordinal
             for id in flow.controls {
-                guard let measure = measures[id], measure.risks.contains(rule.risk), measure.scope.matches(flow) else {
-                    continue
-                }
-                let l = measure.reduction(of: rule.risk, .likelihood)
-                let i = measure.reduction(of: rule.risk, .impact)
-                lowerL += l
-                lowerI += i
-                applied.append(.init(measureID: id, likelihood: l, impact: i))
+                guard let k = effectIndex[riskIndex][id] else { continue }
+                let effect = effects[riskIndex][k]
+                guard effect.scope.matches(flow) else { continue }
+                lowerL += effect.likelihood
+                lowerI += effect.impact
+                applied.append(.init(measureID: id, likelihood: effect.likelihood, impact: effect.impact))
             }
             let residual = Finding.Rating(
                 likelihood: scales.clamp(inherent.likelihood - lowerL), impact: scales.clamp(inherent.impact - lowerI))
@@ -70,14 +96,12 @@ package struct Assessor: Sendable {
     func recommend(for finding: Finding, flow: Flow) -> [String] {
         let scales = reference.scales
         var ranked: [(gain: Int, id: String)] = []
-        for measure in reference.measures
-        where measure.risks.contains(finding.risk) && !flow.controls.contains(measure.id) && measure.scope.matches(flow)
-            && !measure.effects.isEmpty
-        {
-            let l = scales.clamp(finding.residual.likelihood - measure.reduction(of: finding.risk, .likelihood))
-            let i = scales.clamp(finding.residual.impact - measure.reduction(of: finding.risk, .impact))
+        for effect in effects[finding.risk.ordinal]
+        where effect.scores && !flow.controls.contains(effect.id) && effect.scope.matches(flow) {
+            let l = scales.clamp(finding.residual.likelihood - effect.likelihood)
+            let i = scales.clamp(finding.residual.impact - effect.impact)
             let gain = finding.residual.score - l * i
-            if gain > 0 { ranked.append((gain, measure.id)) }
+            if gain > 0 { ranked.append((gain, effect.id)) }
         }
         ranked.sort { ($0.gain, $1.id) > ($1.gain, $0.id) }
         return ranked.prefix(maxRecommendations).map(\.id)

@@ -28,16 +28,7 @@ package struct ExplanationFormatter: Sendable {
 
     /// One sentence per step: likelihood, the laws behind it, impact, controls, residual.
     package func lines(for finding: Finding, citingLaws: Bool = true) -> [String] {
-        let scales = reference.scales
-        var lines: [String] = []
-        let likelihoodWhy = finding.likelihoodReasons.map(phrase).joined(separator: "; ")
-        lines.append(
-            messages.format(
-                "why_likelihood",
-                [
-                    "level": String(finding.inherent.likelihood),
-                    "label": scales.likelihood[finding.inherent.likelihood - 1].label, "reasons": likelihoodWhy,
-                ]))
+        var lines = [likelihoodSentence(level: finding.inherent.likelihood, reasons: finding.likelihoodReasons)]
         for index in citingLaws ? finding.exposureIndices : [] {
             let e = exposures[index]
             lines.append(
@@ -48,37 +39,57 @@ package struct ExplanationFormatter: Sendable {
                         "source": e.source, "reviewed": e.reviewedOn,
                     ]))
         }
-        lines.append(
-            messages.format(
-                "why_impact",
-                [
-                    "level": String(finding.inherent.impact), "label": scales.impact[finding.inherent.impact - 1].label,
-                    "reasons": finding.impactReasons.map(phrase).joined(separator: "; "),
-                ]))
-        if finding.controls.isEmpty {
-            lines.append(messages["why_no_controls"])
-        } else {
-            let list = finding.controls.map { control -> String in
-                let key =
-                    switch (control.likelihood, control.impact) {
-                    case (0, 0): "why_control_no_effect"
-                    case (_, 0): "why_control_likelihood"
-                    case (0, _): "why_control_impact"
-                    default: "why_control"
-                    }
-                return messages.format(key, ["id": control.measureID, "l": String(control.likelihood), "i": String(control.impact)])
-            }.joined(separator: "; ")
-            lines.append(messages.format("why_controls", ["list": list]))
-        }
-        lines.append(
-            messages.format(
-                "why_residual",
-                [
-                    "l": String(finding.residual.likelihood), "i": String(finding.residual.impact),
-                    "score": String(finding.residual.score), "band": messages["band_\(finding.residualBand.rawValue)"],
-                    "inherent": String(finding.inherent.score),
-                ]))
+        lines.append(impactSentence(level: finding.inherent.impact, reasons: finding.impactReasons))
+        lines.append(controlsSentence(finding.controls))
+        lines.append(residualSentence(inherent: finding.inherent, residual: finding.residual, band: finding.residualBand))
         return lines
+    }
+
+    /// "Likelihood 3 (Possible): …." — the inherent likelihood and why.
+    package func likelihoodSentence(level: Int, reasons: [Reason], phrase: ((Reason) -> String)? = nil) -> String {
+        messages.format(
+            "why_likelihood",
+            [
+                "level": String(level), "label": reference.scales.likelihood[level - 1].label,
+                "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: "; "),
+            ])
+    }
+
+    /// "Impact 4 (Major): …." — the inherent impact and why.
+    package func impactSentence(level: Int, reasons: [Reason], phrase: ((Reason) -> String)? = nil) -> String {
+        messages.format(
+            "why_impact",
+            [
+                "level": String(level), "label": reference.scales.impact[level - 1].label,
+                "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: "; "),
+            ])
+    }
+
+    /// The controls in place and what each changed.
+    package func controlsSentence(_ controls: [Finding.AppliedControl]) -> String {
+        guard !controls.isEmpty else { return messages["why_no_controls"] }
+        let list = controls.map { control -> String in
+            let key =
+                switch (control.likelihood, control.impact) {
+                case (0, 0): "why_control_no_effect"
+                case (_, 0): "why_control_likelihood"
+                case (0, _): "why_control_impact"
+                default: "why_control"
+                }
+            return messages.format(key, ["id": control.measureID, "l": String(control.likelihood), "i": String(control.impact)])
+        }.joined(separator: "; ")
+        return messages.format("why_controls", ["list": list])
+    }
+
+    /// "Residual 3 × 4 = 12 (High), from inherent 12."
+    package func residualSentence(inherent: Finding.Rating, residual: Finding.Rating, band: Band) -> String {
+        messages.format(
+            "why_residual",
+            [
+                "l": String(residual.likelihood), "i": String(residual.impact),
+                "score": String(residual.score), "band": messages["band_\(band.rawValue)"],
+                "inherent": String(inherent.score),
+            ])
     }
 
     /// The text of one reason.

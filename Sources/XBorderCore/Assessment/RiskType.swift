@@ -25,9 +25,19 @@ package enum RiskType: String, Sendable, Hashable, CaseIterable, Comparable, Cod
     /// True for risks whose source is government action (they read exposures.csv).
     package var isGovernmental: Bool { self == .localization || self == .governmentAccess || self == .disclosure }
 
-    package static func < (lhs: RiskType, rhs: RiskType) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Position in contract order (`allCases`), for tables indexed by risk.
+    package var ordinal: Int {
+        switch self {
+        case .localization: 0
+        case .governmentAccess: 1
+        case .disclosure: 2
+        case .partnerMisuse: 3
+        case .lossOfAccess: 4
+        case .untrustworthy: 5
+        }
     }
+
+    package static func < (lhs: RiskType, rhs: RiskType) -> Bool { lhs.ordinal < rhs.ordinal }
 }
 
 /// The three values the manual protects.

@@ -105,9 +105,12 @@ package struct Spreadsheet: Sendable {
     }
 
     /// Streams the records, reporting CSV syntax problems; return false from `body` to stop.
+    /// `finish` runs after the last record while the records' bytes are still readable (for a
+    /// caller that keeps records in batches).
     package func forEachRecord(
         limits: CSVTokenizer.Limits = .standard,
         diagnostics: inout DiagnosticLog,
+        finish: (inout DiagnosticLog) -> Void = { _ in },
         _ body: (borrowing CSVRecord, inout DiagnosticLog) -> Bool
     ) {
         let decoder = CellDecoder(encoding: encoding)
@@ -127,6 +130,7 @@ package struct Spreadsheet: Sendable {
                 )
                 return body(record, &diagnostics)
             }
+            finish(&diagnostics)
         }
     }
 

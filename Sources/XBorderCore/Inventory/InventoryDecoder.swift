@@ -32,8 +32,10 @@ package struct InventoryDecoder {
     package init(context: Context) { self.context = context }
 
     /// Reads the whole inventory.
+    /// Data rows are decoded in batches of `batchSize` on `parallelism` threads and joined in
+    /// file order, so flows, rejected rows and diagnostics do not depend on scheduling.
     package static func decode(
-        _ sheet: Spreadsheet, context: Context, diagnostics: inout DiagnosticLog
+        _ sheet: Spreadsheet, context: Context, parallelism: Int = 1, diagnostics: inout DiagnosticLog
     ) -> Inventory? {
         var decoder = InventoryDecoder(context: context)
         var mapping: HeaderMapping?
@@ -49,8 +51,30 @@ package struct InventoryDecoder {
         var firstCandidateLog: DiagnosticLog?
         var firstCandidateLine = 0
         var done = false
-        sheet.forEachRecord(diagnostics: &diagnostics) { record, diagnostics in
-            guard let map = mapping else {
+        var batch = RowBatch()
+        var workers = Array(repeating: decoder, count: max(1, parallelism))
+        /// Decodes the batch and appends its results in file order.
+        func flush() {
+            guard let map = mapping, !batch.rows.isEmpty else { return }
+            let results = batch.decode(mapping: map, headerCount: headerCount, path: sheet.path, decoders: &workers)
+            for (row, result) in zip(batch.rows, results) {
+                diagnostics.merge(row.problems)
+                diagnostics.merge(result.log)
+                if let flow = result.flow {
+                    flows.append(flow)
+                } else if let reject = result.rejected {
+                    rejected.append(reject)
+                }
+            }
+            batch.rows.removeAll(keepingCapacity: true)
+        }
+        var recordLog = DiagnosticLog()
+        sheet.forEachRecord(diagnostics: &recordLog, finish: { _ in flush() }) { record, recordLog in
+            // This record's CSV problems; kept with the row so they stay before its own diagnostics.
+            let problems = recordLog
+            recordLog = DiagnosticLog()
+            guard mapping != nil else {
+                diagnostics.merge(problems)
                 var headerLog = DiagnosticLog()
                 var headers: [String] = []
                 for i in 0..<record.count { headers.append(record.string(at: i, diagnostics: &headerLog) ?? "") }
@@ -82,30 +106,16 @@ package struct InventoryDecoder {
                 return true
             }
             // Rows of nothing but delimiters (Excel pads sheets with `,,,` rows) are not flows.
-            if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) { return true }
-            rowsRead += 1
-            var rowLog = DiagnosticLog()
-            // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
-            let flow = record.hasSyntaxError
-                ? nil : decoder.decodeRow(record, mapping: map, headerCount: headerCount, diagnostics: &rowLog)
-            let errors = rowLog.all.filter { $0.severity == .error }
-            diagnostics.merge(rowLog)
-            if let flow, errors.isEmpty, !record.hasSyntaxError {
-                flows.append(flow)
-            } else {
-                var codes = Set(errors.map(\.code))
-                if record.hasSyntaxError { codes.insert("csv.syntax") }
-                let id = map.index[.flowID].flatMap { i -> String? in
-                    var scratch = DiagnosticLog()
-                    return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
-                } ?? ""
-                rejected.append(
-                    .init(
-                        location: SourceLocation(file: sheet.path, line: record.line), flowID: id,
-                        codes: codes.sorted(), reason: errors.first?.message ?? "CSV syntax error in the row"))
+            if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) {
+                diagnostics.merge(problems)
+                return true
             }
+            rowsRead += 1
+            batch.add(record, problems: problems)
+            if batch.rows.count >= RowBatch.size { flush() }
             return true
         }
+        diagnostics.merge(recordLog)
         guard let mapping, mapping.isComplete else {
             if let firstCandidateLog {
                 diagnostics.merge(firstCandidateLog)
@@ -264,7 +274,7 @@ package struct InventoryDecoder {
         for (column, text) in [
             (FlowColumn.flowID, flow.id), (.dataAsset, flow.asset), (.originEntity, flow.originEntity),
             (.destinationEntity, flow.destinationEntity), (.owner, flow.owner), (.notes, flow.notes),
-        ] where text.unicodeScalars.contains(where: TextSanitizer.isRemoved) {
+        ] where TextSanitizer.containsRemoved(text) {
             diagnostics.warning(
                 "input.control-character",
                 "\(column.rawValue) \(Diagnostic.quoted(text)) contains control or bidirectional-override characters; the reports leave them out",

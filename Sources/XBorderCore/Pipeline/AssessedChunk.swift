@@ -4,6 +4,8 @@
 struct AssessedChunk: Sendable {
     /// findings.csv rows and findings.json elements of the chunk.
     var export: FindingsExport
+    /// The export's bytes, drained by the worker (findings.csv rows, findings.json elements).
+    var bytes: (csv: [UInt8], json: [UInt8]) = ([], [])
     /// The chunk's aggregate.
     var aggregate: ReportAggregate
     /// Decisions (indices into the book) that matched a finding of the chunk.
@@ -14,7 +16,7 @@ struct AssessedChunk: Sendable {
     /// Assesses `range` of the inventory's flows.
     static func assess(
         _ range: Range<Int>, inputs: PeriodInputs, assessor: Assessor, history: History, referenceChanged: Bool,
-        topN: Int
+        topN: Int, cache: inout FragmentCache
     ) -> AssessedChunk {
         var export = FindingsExport(reference: inputs.reference, exposures: assessor.exposureIndex)
         var aggregate = ReportAggregate(size: inputs.reference.scales.size, topN: topN)
@@ -30,7 +32,7 @@ struct AssessedChunk: Sendable {
                 let lookup = inputs.decisions.lookup(flowID: flow.id, risk: findings[k].risk, asOf: inputs.asOf)
                 findings[k].decision = lookup.state
                 matched.formUnion(lookup.matched)
-                export.add(findings[k], flow: flow)
+                export.add(findings[k], flow: flow, cache: &cache)
                 changes?.add(findings[k], flow: flow)
             }
             aggregate.add(flow, findings: findings, decisionLimit: topN)

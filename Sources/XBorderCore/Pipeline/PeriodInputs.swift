@@ -115,7 +115,10 @@ package struct PeriodInputs: Sendable {
         formats[flowsFile.path] = describe(sheet)
         let context = InventoryDecoder.Context(
             vocabulary: vocabulary, knownMeasures: Set(reference.measures.map(\.id)), customHeaders: customHeaders)
-        guard let inventory = InventoryDecoder.decode(sheet, context: context, diagnostics: &diagnostics) else {
+        guard
+            let inventory = InventoryDecoder.decode(
+                sheet, context: context, parallelism: config.parallelism, diagnostics: &diagnostics)
+        else {
             return nil
         }
         rows[flowsFile.path] = inventory.rowsRead

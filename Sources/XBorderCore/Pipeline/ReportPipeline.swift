@@ -145,45 +145,39 @@ package enum ReportPipeline {
         try csvSink.write(FindingsExport.csvHead)
         try jsonSink.write(FindingsExport.jsonHead(period: inputs.period, asOf: inputs.asOf))
 
-        // Stage 3: assess in chunks on every core; results are joined in flow order, so the
-        // output does not depend on scheduling. Memory holds one wave of chunks at a time.
+        // Stage 3: assess in chunks on every core while this thread writes the finished chunks
+        // in flow order, so the output does not depend on scheduling. Memory holds a few
+        // chunks at a time.
         let assessStart = ContinuousClock.now
         let flows = inputs.inventory.flows
         let chunkSize = 4_096
         let chunkCount = (flows.count + chunkSize - 1) / chunkSize
-        let wave = max(1, config.parallelism) * 2
+        let caches = Mutex<[FragmentCache]>([])
         var wroteFinding = false
-        for waveStart in stride(from: 0, to: chunkCount, by: wave) {
-            let chunks = Array(waveStart..<min(chunkCount, waveStart + wave))
-            let results = Mutex<[Int: AssessedChunk]>([:])
-            let work = { @Sendable (k: Int) in
-                let index = chunks[k]
+        try OrderedChunks.run(
+            count: chunkCount, workers: max(1, config.parallelism), ahead: max(1, config.parallelism) * 2,
+            compute: { index in
+                var cache = caches.withLock { $0.popLast() } ?? FragmentCache()
                 let range = (index * chunkSize)..<min(flows.count, (index + 1) * chunkSize)
-                let result = AssessedChunk.assess(
+                var chunk = AssessedChunk.assess(
                     range, inputs: inputs, assessor: assessor, history: history, referenceChanged: referenceChanged,
-                    topN: config.topN)
-                results.withLock { $0[k] = result }
-            }
-            if config.parallelism > 1 && chunks.count > 1 {
-                DispatchQueue.concurrentPerform(iterations: chunks.count, execute: work)
-            } else {
-                for k in chunks.indices { work(k) }
-            }
-            var done = results.withLock { $0 }
-            for k in chunks.indices {
-                var chunk = done.removeValue(forKey: k)!
-                try csvSink.write(chunk.export.csv.drain())
+                    topN: config.topN, cache: &cache)
+                caches.withLock { $0.append(cache) }
+                chunk.bytes = chunk.export.drain()
+                return chunk
+            },
+            consume: { (_, chunk: AssessedChunk) throws(FileSystem.Failure) in
+                try csvSink.write(chunk.bytes.csv)
                 if chunk.export.count > 0 {
                     if wroteFinding { try jsonSink.write([UInt8(ascii: ",")]) }
-                    try jsonSink.write(chunk.export.json.drain())
+                    try jsonSink.write(chunk.bytes.json)
                     wroteFinding = true
                 }
                 cited.formUnion(chunk.export.cited)
                 aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
                 book.markUsed(chunk.matchedDecisions)
                 if let part = chunk.changes { changes?.merge(part) }
-            }
-        }
+            })
         try jsonSink.write(FindingsExport.jsonTail(cited: cited, exposures: assessor.exposureIndex))
         try archive.close(csvSink)
         try archive.close(jsonSink)

@@ -108,6 +108,16 @@ package enum TextSanitizer {
     }
 
     /// True for scalars that are dropped.
+    /// True when `text` holds a character that `isRemoved`; a scan of the UTF-8 bytes rules
+    /// most text out without decoding it (every removed character starts with a control byte or
+    /// one of the lead bytes C2, D8, E2, EF).
+    package static func containsRemoved(_ text: String) -> Bool {
+        let suspicious = text.utf8.contains { b in
+            (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D) || b == 0x7F || b == 0xC2 || b == 0xD8 || b == 0xE2 || b == 0xEF
+        }
+        return suspicious && text.unicodeScalars.contains(where: isRemoved)
+    }
+
     package static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: false

@@ -1,0 +1,89 @@
+/// Companion bytes that recur across findings, built once per worker: across a large inventory
+/// a few hundred rating pairs, jurisdiction sets, reason lists and control lists cover millions
+/// of findings. Each worker owns one cache at a time; a cached part is a pure function of its
+/// key, so reusing one never changes the output bytes.
+package struct FragmentCache: Sendable {
+    /// Inherent and residual ratings.
+    struct RatingsKey: Hashable, Sendable {
+        var inherent: Finding.Rating
+        var residual: Finding.Rating
+    }
+
+    /// A rating level and the reasons for it.
+    struct ReasonsKey: Hashable, Sendable {
+        var level: Int
+        var reasons: [Reason]
+    }
+
+    /// The ratings' cells and members, and the residual sentence.
+    struct RatingsPart: Sendable {
+        var csv: [UInt8]
+        var json: [UInt8]
+        var sentence: Sentence
+    }
+
+    /// Entries kept at most per table, so a pathological inventory cannot grow a cache
+    /// without bound (parts are rebuilt when missing).
+    static let capacity = 100_000
+
+    var ratings: [RatingsKey: RatingsPart] = [:]
+    var hits: [[ExposureIndex.Hit]: (csv: [UInt8], json: [UInt8])] = [:]
+    var likelihood: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
+    var impact: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
+    var controls: [[Finding.AppliedControl]: (csv: [UInt8], json: [UInt8], sentence: Sentence)] = [:]
+    var recommended: [[String]: (csv: [UInt8], json: [UInt8])] = [:]
+    var phrases: [Reason: String] = [:]
+
+    /// An empty cache.
+    package init() {}
+}
+
+/// One sentence of a finding's explanation, pre-escaped for the explanation cell of findings.csv.
+struct Sentence: Sendable {
+    /// The text.
+    var text: String
+    /// The text with `"` doubled, as it appears inside a quoted cell.
+    var quotedInner: [UInt8]
+    /// True when the text alone would need quoting (delimiter, quote, line break, tab).
+    var needsQuotes: Bool
+
+    init(_ text: String) {
+        self.text = text
+        var inner: [UInt8] = []
+        var needsQuotes = false
+        for b in text.utf8 {
+            if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D || b == 0x09 { needsQuotes = true }
+            inner.append(b)
+            if b == UInt8(ascii: "\"") { inner.append(b) }
+        }
+        quotedInner = inner
+        self.needsQuotes = needsQuotes
+    }
+
+    /// Appends the sentences joined by spaces as one cell, byte for byte what
+    /// `CSVWriter.appendCell` writes for the joined text.
+    static func appendCell(joining sentences: [Sentence], to out: inout [UInt8]) {
+        let first = sentences.first?.text.utf8.first
+        let last = sentences.last?.text.utf8.last
+        let edgeSpace = first == UInt8(ascii: " ") || last == UInt8(ascii: " ")
+        let trigger = sentences.first.map { CSVWriter.isFormulaTrigger($0.text) } ?? false
+        // An empty first sentence shifts the formula check to the next one: take the general path.
+        guard !trigger, sentences.allSatisfy({ !$0.text.isEmpty }) else {
+            CSVWriter.appendCell(sentences.map(\.text).joined(separator: " "), to: &out)
+            return
+        }
+        if edgeSpace || sentences.contains(where: \.needsQuotes) {
+            out.append(UInt8(ascii: "\""))
+            for (i, sentence) in sentences.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: " ")) }
+                out.append(contentsOf: sentence.quotedInner)
+            }
+            out.append(UInt8(ascii: "\""))
+        } else {
+            for (i, sentence) in sentences.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: " ")) }
+                out.append(contentsOf: sentence.text.utf8)
+            }
+        }
+    }
+}

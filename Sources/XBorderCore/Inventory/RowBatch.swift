@@ -1,0 +1,117 @@
+import Dispatch
+import Synchronization
+
+/// Data rows held between the tokenizer and the decoder, so that a batch of them is decoded on
+/// several threads at once. Tokenizing stays sequential (a record's end depends on every quote
+/// before it); decoding cells into typed flows is independent per row and is most of the
+/// reading time.
+struct RowBatch {
+    /// Rows per batch: large enough to keep the threads busy, small enough to bound memory.
+    static let size = 4_096
+
+    /// One tokenized record.
+    struct Row {
+        var fields: [CSVField]
+        var line: Int
+        var hasSyntaxError: Bool
+        /// The record's CSV problems (reported before the row's own diagnostics).
+        var problems: DiagnosticLog
+    }
+
+    /// What became of one row.
+    struct Outcome: Sendable {
+        var flow: Flow?
+        var log: DiagnosticLog
+        var rejected: Inventory.RejectedRow?
+    }
+
+    var rows: [Row] = []
+    /// The bytes the rows' fields point into, readable until the tokenizer returns; the
+    /// inventory decoder flushes every batch before that.
+    private var buffer: UnsafeBufferPointer<UInt8>?
+    private var encoding: TextEncoding = .utf8
+
+    /// Keeps a record for the next `decode`.
+    mutating func add(_ record: borrowing CSVRecord, problems: DiagnosticLog) {
+        buffer = record.buffer
+        encoding = record.decoder.encoding
+        rows.append(Row(fields: record.fields, line: record.line, hasSyntaxError: record.hasSyntaxError, problems: problems))
+    }
+
+    /// Decodes every row, in order; `decoders` holds one decoder (with its caches) per thread.
+    func decode(
+        mapping: HeaderMapping, headerCount: Int, path: String, decoders: inout [InventoryDecoder]
+    ) -> [Outcome] {
+        guard let buffer, !rows.isEmpty else { return [] }
+        let workers = min(decoders.count, max(1, rows.count / 256))
+        if workers <= 1 {
+            let cells = CellDecoder(encoding: encoding)
+            return rows.map {
+                decoders[0].outcome(of: $0, mapping: mapping, headerCount: headerCount, path: path, buffer: buffer, cells: cells)
+            }
+        }
+        let input = SharedInput(rows: rows, buffer: buffer)
+        let encoding = self.encoding
+        let state = Mutex((decoders: decoders, outcomes: Array(repeating: [Outcome](), count: workers)))
+        let perWorker = (rows.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var decoder = state.withLock { $0.decoders[w] }
+            let cells = CellDecoder(encoding: encoding)
+            let range = (w * perWorker)..<min(input.rows.count, (w + 1) * perWorker)
+            var outcomes: [Outcome] = []
+            outcomes.reserveCapacity(range.count)
+            for i in range {
+                outcomes.append(
+                    decoder.outcome(
+                        of: input.rows[i], mapping: mapping, headerCount: headerCount, path: path, buffer: input.buffer,
+                        cells: cells))
+            }
+            state.withLock {
+                $0.decoders[w] = decoder
+                $0.outcomes[w] = outcomes
+            }
+        }
+        return state.withLock { state in
+            decoders = state.decoders
+            return state.outcomes.flatMap { $0 }
+        }
+    }
+
+    /// The rows and their bytes, read (never written) by every thread while `decode` waits.
+    private struct SharedInput: @unchecked Sendable {
+        let rows: [Row]
+        let buffer: UnsafeBufferPointer<UInt8>
+    }
+}
+
+extension InventoryDecoder {
+    /// Decodes one row into a flow, or a rejected row with the reason.
+    mutating func outcome(
+        of row: RowBatch.Row, mapping: HeaderMapping, headerCount: Int, path: String,
+        buffer: UnsafeBufferPointer<UInt8>, cells: CellDecoder
+    ) -> RowBatch.Outcome {
+        let record = CSVRecord(
+            path: path, fields: row.fields, line: row.line, hasSyntaxError: row.hasSyntaxError, buffer: buffer,
+            decoder: cells)
+        var log = DiagnosticLog()
+        // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
+        let flow = record.hasSyntaxError
+            ? nil : decodeRow(record, mapping: mapping, headerCount: headerCount, diagnostics: &log)
+        let hasErrors = log.all.contains { $0.severity == .error }
+        if let flow, !hasErrors, !record.hasSyntaxError {
+            return RowBatch.Outcome(flow: flow, log: log, rejected: nil)
+        }
+        let errors = log.all.filter { $0.severity == .error }
+        var codes = Set(errors.map(\.code))
+        if record.hasSyntaxError { codes.insert("csv.syntax") }
+        let id =
+            mapping.index[.flowID].flatMap { i -> String? in
+                var scratch = DiagnosticLog()
+                return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
+            } ?? ""
+        let rejected = Inventory.RejectedRow(
+            location: SourceLocation(file: path, line: row.line), flowID: id, codes: codes.sorted(),
+            reason: errors.first?.message ?? "CSV syntax error in the row")
+        return RowBatch.Outcome(flow: nil, log: log, rejected: rejected)
+    }
+}

@@ -27,7 +27,7 @@ package struct ExposureIndex: Sendable {
         let countryCount = CountryTable.shared.entries.count
         var table = [[Int]](repeating: [], count: countryCount * RiskType.allCases.count)
         for exposure in reference.exposures {
-            let riskIndex = RiskType.allCases.firstIndex(of: exposure.risk)!
+            let riskIndex = exposure.risk.ordinal
             let members: [Country] =
                 if let country = Country(code: exposure.jurisdiction) { [country] } else {
                     (reference.groups[exposure.jurisdiction] ?? []).sorted()
@@ -48,7 +48,7 @@ package struct ExposureIndex: Sendable {
     package func strongest(
         _ risk: RiskType, in country: Country, role: JurisdictionRole, for flow: Flow
     ) -> Hit? {
-        let riskIndex = RiskType.allCases.firstIndex(of: risk)!
+        let riskIndex = risk.ordinal
         var best = 0
         var driving: [Int] = []
         var scoped = false

@@ -55,5 +55,9 @@ package struct Finding: Sendable {
     package var exposureIndices: [Int] { Array(Set(hits.flatMap(\.exposures))).sorted() }
 
     /// Countries whose law drove the rating (government risks), sorted.
-    package var jurisdictions: [Country] { Array(Set(hits.map(\.country))).sorted() }
+    package var jurisdictions: [Country] {
+        var countries: [Country] = []
+        for hit in hits where !countries.contains(hit.country) { countries.append(hit.country) }
+        return countries.sorted()
+    }
 }

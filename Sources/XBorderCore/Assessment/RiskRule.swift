@@ -148,10 +148,10 @@ package enum ExposureRating {
     package static func hits(
         _ risk: RiskType, _ candidates: [(Country, JurisdictionRole)], flow: Flow, exposures: ExposureIndex
     ) -> [ExposureIndex.Hit] {
-        var seen: Set<Country> = []
+        var seen: [Country] = []  // a handful: an array beats a set
         var hits: [ExposureIndex.Hit] = []
         for (country, role) in candidates where !seen.contains(country) {
-            seen.insert(country)
+            seen.append(country)
             if let hit = exposures.strongest(risk, in: country, role: role, for: flow) { hits.append(hit) }
         }
         return hits

@@ -66,11 +66,14 @@ package struct Flow: Sendable {
 
     /// Every country the flow touches, sorted and unique.
     package var allCountries: [Country] {
-        var set = Set([origin, destination])
-        set.formUnion(storageCountries)
-        set.formUnion(access)
-        if let providerCountry { set.insert(providerCountry) }
-        return set.sorted()
+        // A handful of countries: a sorted array beats a set.
+        var countries = [origin]
+        func add(_ c: Country) { if !countries.contains(c) { countries.append(c) } }
+        add(destination)
+        for c in storage { add(c) }
+        for c in access { add(c) }
+        if let providerCountry { add(providerCountry) }
+        return countries.sorted()
     }
 
     /// True when the data leaves the origin country in any way (destination, storage, access, provider).

@@ -45,7 +45,10 @@ enum OrderedChunks {
 
         init(count: Int, ahead: Int) {
             self.count = count
-            slots = DispatchSemaphore(value: ahead)
+            // Created at 0 and raised: libdispatch traps when a semaphore is freed below its
+            // initial value, which is what a cancelled run leaves behind.
+            slots = DispatchSemaphore(value: 0)
+            for _ in 0..<ahead { slots.signal() }
             ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
         }
 

@@ -208,29 +208,39 @@ package enum ReportPipeline {
             exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
             diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
             history: history, changes: changes)
+        // Stages 4–6: present, render and validate, the HTML and the XHTML document side by side
+        // (libxml2 calls are serialized, so one document's validation overlaps the other's
+        // rendering). Nothing is archived before both are valid.
         let renderStart = ContinuousClock.now
         let builder = ReportViewModelBuilder(context: context)
-        let htmlModel = builder.build(xhtml: false)
         if let dump = config.viewModelDump {
             var writer = JSONWriter(indent: 2)
-            htmlModel.json(into: &writer)
+            builder.build(xhtml: false).json(into: &writer)
             do {
                 try FileSystem.write(dump, writer.finish())
             } catch {
                 log.warning("run.view-model", "view model cannot be written: \(error.reason)", at: SourceLocation(file: dump))
             }
         }
-        let html = Array(templates.render(htmlModel).utf8)
-        let xhtml = Array(templates.render(builder.build(xhtml: true)).utf8)
-
-        outcome.record("present+render", since: renderStart)
-        let validateStart = ContinuousClock.now
-        // Stage 6: validate before anything is archived.
         let folder = FileSystem.join(config.outputDirectory, archive.folderName)
         let validator = ReportValidator(templates: templates)
-        let problems =
-            validator.validateHTML(html, path: FileSystem.join(folder, "report.html"))
-            + validator.validateXHTML(xhtml, path: FileSystem.join(folder, "report.xhtml"))
+        let documents = Mutex<[Int: (bytes: [UInt8], problems: [Diagnostic])]>([:])
+        let render = { @Sendable (k: Int) in
+            let xhtml = k == 1
+            let bytes = Array(templates.render(builder.build(xhtml: xhtml)).utf8)
+            let problems =
+                xhtml
+                ? validator.validateXHTML(bytes, path: FileSystem.join(folder, "report.xhtml"))
+                : validator.validateHTML(bytes, path: FileSystem.join(folder, "report.html"))
+            documents.withLock { $0[k] = (bytes, problems) }
+        }
+        if config.parallelism > 1 {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: render)
+        } else {
+            render(0)
+            render(1)
+        }
+        let (html, xhtml, problems) = documents.withLock { ($0[0]!.bytes, $0[1]!.bytes, $0[0]!.problems + $0[1]!.problems) }
         for problem in problems { log.emit(problem) }
         if problems.contains(where: { $0.severity == .error }) {
             log.error(
@@ -239,7 +249,7 @@ package enum ReportPipeline {
             return
         }
 
-        outcome.record("validate", since: validateStart)
+        outcome.record("render+validate", since: renderStart)
         let archiveStart = ContinuousClock.now
         defer { outcome.record("archive", since: archiveStart) }
         // Stage 7: archive.

@@ -82,6 +82,12 @@ package struct ReportAggregate: Sendable {
     package struct PairCell: Sendable {
         package var count = 0
         package var worst: Band?
+
+        /// Counts one more, with its band if it has one.
+        mutating func add(_ band: Band?) {
+            count += 1
+            if let band { worst = max(worst ?? band, band) }
+        }
     }
 
     /// Creates an empty aggregate.
@@ -109,9 +115,7 @@ package struct ReportAggregate: Sendable {
             countryDirections[flow.destination, default: (0, 0, 0)].inbound += 1
         }
         let worst = findings.map(\.residualBand).max()
-        let pair = PairKey(origin: flow.origin, destination: flow.destination)
-        pairs[pair, default: PairCell()].count += 1
-        if let worst { pairs[pair]!.worst = max(pairs[pair]!.worst ?? worst, worst) }
+        pairs[PairKey(origin: flow.origin, destination: flow.destination), default: PairCell()].add(worst)
         if !findings.isEmpty { flowsWithFindings += 1 }
         for finding in findings { add(finding, flow: flow, decisionLimit: decisionLimit) }
     }
@@ -130,9 +134,7 @@ package struct ReportAggregate: Sendable {
         for hit in finding.hits { citedExposures.formUnion(hit.exposures) }
         let countries = finding.risk.isGovernmental ? finding.jurisdictions : [flow.destination]
         for country in countries {
-            let key = CountryRiskKey(country: country, risk: finding.risk)
-            countryRisk[key, default: PairCell()].count += 1
-            countryRisk[key]!.worst = max(countryRisk[key]!.worst ?? finding.residualBand, finding.residualBand)
+            countryRisk[CountryRiskKey(country: country, risk: finding.risk), default: PairCell()].add(finding.residualBand)
         }
         if let state = finding.decision {
             decidedCount += 1

@@ -1,7 +1,7 @@
 /// Stage 4: turns the run's aggregate into the view model the templates receive
 /// (docs/VIEW_MODEL.md). Everything is sorted, bounded, formatted and localized here; the
 /// templates only place it.
-package struct ReportViewModelBuilder {
+package struct ReportViewModelBuilder: Sendable {
     let context: ReportContext
     let t: MessageCatalog
     let formatter: ExplanationFormatter

@@ -95,7 +95,10 @@ extension ReportViewModelBuilder {
             "riskName": .text(riskName(f.risk)),
             "riskShort": .text(riskShort(f.risk)),
             "route": .text(route(flow)),
-            "jurisdictions": .text(f.jurisdictions.map(\.code).joined(separator: ", ")),
+            "jurisdictions": .text(
+                f.jurisdictions.isEmpty
+                    ? t.format("fmt_jurisdiction_destination", ["code": flow.destination.code])
+                    : f.jurisdictions.map(\.code).joined(separator: ", ")),
             "inherent": rating(f.inherent, f.inherentBand),
             "residual": rating(f.residual, f.residualBand),
             "explanation": .list(explanation),

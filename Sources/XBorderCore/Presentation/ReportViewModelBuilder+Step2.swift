@@ -1,21 +1,7 @@
 extension ReportViewModelBuilder {
     func step2() -> ViewNode {
         let a = context.aggregate
-        let columns = riskMatrixCountries()
-        let riskRows: [ViewNode] = RiskType.allCases.map { risk in
-            [
-                "riskId": .text(risk.rawValue),
-                "riskName": .text(riskName(risk)),
-                "riskShort": .text(riskShort(risk)),
-                "cells": .list(
-                    columns.map { country in
-                        matrixCell(
-                            a.countryRisk[.init(country: country, risk: risk)], titleKey: "fmt_matrix_title",
-                            ["risk": riskName(risk), "jurisdiction": context.countryName(country)])
-                    }),
-            ]
-        }
-        let totalCountries = Set(a.countryRisk.keys.map(\.country)).count
+        let matrix = riskMatrixColumns()
         let findings = a.top.map { findingDetail($0.finding) }
         let laws: [ViewNode] = a.citedExposures.sorted {
             let x = context.exposures[$0], y = context.exposures[$1]
@@ -42,15 +28,9 @@ extension ReportViewModelBuilder {
                 heatmap(id: "heat-inherent", heading: t["heatmap_inherent"], counts: a.inherentHeat),
                 heatmap(id: "heat-residual", heading: t["heatmap_residual"], counts: a.residualHeat),
             ]),
-            "hasRiskMatrix": .flag(!columns.isEmpty),
-            "riskMatrix": [
-                "columns": .list(columns.map { ["code": .text($0.code), "name": .text(context.countryName($0))] }),
-                "rows": .list(riskRows),
-                "truncated": .flag(totalCountries > columns.count),
-                "note": .text(
-                    totalCountries > columns.count
-                        ? truncation(shown: columns.count, total: totalCountries, file: "findings.csv") : ""),
-            ],
+            "hasRiskMatrix": .flag(!matrix.shown.isEmpty),
+            "riskMatrix": riskMatrixTable(matrix.shown.map(\.country), total: matrix.total),
+            "riskChart": riskMatrixChart(matrix.shown, total: matrix.total),
             "hasFindings": .flag(!findings.isEmpty),
             "findings": .list(findings),
             "findingsShown": number(findings.count),
@@ -62,13 +42,6 @@ extension ReportViewModelBuilder {
             "hasMeasures": .flag(!context.reference.measures.isEmpty),
             "measures": .list(context.reference.measures.map(measureEffect)),
         ]
-    }
-
-    /// Countries with the most findings, for the risk type × jurisdiction matrix.
-    func riskMatrixCountries() -> [Country] {
-        var counts: [Country: Int] = [:]
-        for (key, cell) in context.aggregate.countryRisk { counts[key.country, default: 0] += cell.count }
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(Self.maxCountries).map(\.key).sorted()
     }
 
     func measureEffect(_ m: Measure) -> ViewNode {
@@ -122,7 +95,10 @@ extension ReportViewModelBuilder {
             "riskName": .text(riskName(f.risk)),
             "riskShort": .text(riskShort(f.risk)),
             "route": .text(route(flow)),
-            "jurisdictions": .text(f.jurisdictions.map(\.code).joined(separator: ", ")),
+            "jurisdictions": .text(
+                f.jurisdictions.isEmpty
+                    ? t.format("fmt_jurisdiction_destination", ["code": flow.destination.code])
+                    : f.jurisdictions.map(\.code).joined(separator: ", ")),
             "inherent": rating(f.inherent, f.inherentBand),
             "residual": rating(f.residual, f.residualBand),
             "explanation": .list(explanation),

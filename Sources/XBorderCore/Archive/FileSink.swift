@@ -10,6 +10,8 @@ package final class FileSink {
     private var hasher = SHA256()
     /// Bytes written.
     package private(set) var size = 0
+    /// Largest block handed to the file handle at once.
+    static let blockSize = 4 << 20
 
     init(name: String, path: String) throws(FileSystem.Failure) {
         self.name = name
@@ -19,13 +21,16 @@ package final class FileSink {
         self.handle = handle
     }
 
-    /// Appends bytes.
+    /// Appends bytes, in blocks of at most `blockSize` so a 1 GB input copied into the archive
+    /// is never duplicated in memory.
     package func write(_ bytes: [UInt8]) throws(FileSystem.Failure) {
         guard !bytes.isEmpty else { return }
         hasher.update(data: bytes)
         size += bytes.count
         do {
-            try handle.write(contentsOf: Data(bytes))
+            for start in stride(from: 0, to: bytes.count, by: Self.blockSize) {
+                try handle.write(contentsOf: Data(bytes[start..<min(bytes.count, start + Self.blockSize)]))
+            }
         } catch {
             let posix = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError)?.code
             let reason = posix.map { String(cString: strerror(Int32($0))).lowercased() } ?? error.localizedDescription

@@ -23,6 +23,9 @@ package struct InventoryDecoder {
     let context: Context
     /// Rows above the header that are skipped when looking for it.
     static let maxPreambleRows = 30
+    /// Longest text remembered by the country caches (country names are short; a garbage cell
+    /// of a megabyte must not be copied into a cache).
+    static let cachedTextBytes = 256
     /// `1.200` means 1,200 (files with `;` separators come from decimal-comma locales).
     var thousandsWithDots = false
     private var countryCache: [String: Country?] = [:]
@@ -32,14 +35,17 @@ package struct InventoryDecoder {
     package init(context: Context) { self.context = context }
 
     /// Reads the whole inventory.
+    /// - Parameter keptRejected: How many rows rejected while decoding are kept in memory
+    ///   (the rest are counted, and read again for rejected.csv: `RejectedRows`).
     package static func decode(
-        _ sheet: Spreadsheet, context: Context, diagnostics: inout DiagnosticLog
+        _ sheet: Spreadsheet, context: Context, keptRejected: Int = RejectedRows.keptLimit,
+        diagnostics: inout DiagnosticLog
     ) -> Inventory? {
         var decoder = InventoryDecoder(context: context)
         var mapping: HeaderMapping?
         var headerCount = 0
         var flows: [Flow] = []
-        var rejected: [Inventory.RejectedRow] = []
+        var rejected = RejectedRows(limit: keptRejected)
         var rowsRead = 0
         decoder.thousandsWithDots = sheet.delimiter == UInt8(ascii: ";")
         // The header is the first record that names every required column; up to
@@ -81,28 +87,15 @@ package struct InventoryDecoder {
                 }
                 return true
             }
-            // Rows of nothing but delimiters (Excel pads sheets with `,,,` rows) are not flows.
-            if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) { return true }
-            rowsRead += 1
-            var rowLog = DiagnosticLog()
-            // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
-            let flow = record.hasSyntaxError
-                ? nil : decoder.decodeRow(record, mapping: map, headerCount: headerCount, diagnostics: &rowLog)
-            let errors = rowLog.all.filter { $0.severity == .error }
-            diagnostics.merge(rowLog)
-            if let flow, errors.isEmpty, !record.hasSyntaxError {
+            switch decoder.read(record, mapping: map, headerCount: headerCount, diagnostics: &diagnostics) {
+            case nil:
+                break
+            case .flow(let flow)?:
+                rowsRead += 1
                 flows.append(flow)
-            } else {
-                var codes = Set(errors.map(\.code))
-                if record.hasSyntaxError { codes.insert("csv.syntax") }
-                let id = map.index[.flowID].flatMap { i -> String? in
-                    var scratch = DiagnosticLog()
-                    return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
-                } ?? ""
-                rejected.append(
-                    .init(
-                        location: SourceLocation(file: sheet.path, line: record.line), flowID: id,
-                        codes: codes.sorted(), reason: errors.first?.message ?? "CSV syntax error in the row"))
+            case .rejected(let row)?:
+                rowsRead += 1
+                rejected.append(row, at: record.start)
             }
             return true
         }
@@ -133,14 +126,46 @@ package struct InventoryDecoder {
                     "input.duplicate-flow-id",
                     "flow_id \(Diagnostic.quoted(flow.id)) is already used on line \(last.location.line); this row is rejected",
                     at: at)
-                rejected.append(
+                rejected.appendDuplicate(
                     .init(location: flow.location, flowID: flow.id, codes: ["input.duplicate-flow-id"], reason: "duplicate flow_id"))
             } else {
                 unique.append(flow)
             }
         }
-        rejected.sort { $0.location < $1.location }
+        rejected.finish(sheet: sheet, context: context, mapping: mapping, headerCount: headerCount)
         return Inventory(flows: unique, rejected: rejected, rowsRead: rowsRead)
+    }
+
+    /// What one data record is.
+    enum Row {
+        /// A valid flow.
+        case flow(Flow)
+        /// A row with an error.
+        case rejected(Inventory.RejectedRow)
+    }
+
+    /// Reads one data record after the header: nil for a row of nothing but delimiters (Excel
+    /// pads sheets with `,,,` rows), else a flow or a rejected row (errors in `diagnostics`).
+    mutating func read(
+        _ record: borrowing CSVRecord, mapping: HeaderMapping, headerCount: Int, diagnostics: inout DiagnosticLog
+    ) -> Row? {
+        if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) { return nil }
+        var rowLog = DiagnosticLog()
+        // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
+        let flow = record.hasSyntaxError
+            ? nil : decodeRow(record, mapping: mapping, headerCount: headerCount, diagnostics: &rowLog)
+        let errors = rowLog.all.filter { $0.severity == .error }
+        diagnostics.merge(rowLog)
+        if let flow, errors.isEmpty, !record.hasSyntaxError { return .flow(flow) }
+        let codes = Set(errors.map(\.code) + record.syntaxErrors.map(\.code))
+        let id = mapping.index[.flowID].flatMap { i -> String? in
+            var scratch = DiagnosticLog()
+            return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
+        } ?? ""
+        return .rejected(
+            .init(
+                location: SourceLocation(file: record.path, line: record.line), flowID: id,
+                codes: codes.sorted(), reason: errors.first?.message ?? record.syntaxErrors.first?.message ?? ""))
     }
 
     /// Decodes one data row; nil when a required value is unusable (errors are in `diagnostics`).
@@ -276,7 +301,7 @@ package struct InventoryDecoder {
     private mutating func resolveCountry(_ text: String) -> Country? {
         if let cached = countryCache[text] { return cached }
         let country = CountryTable.shared.resolve(text)
-        if countryCache.count < 100_000 { countryCache[text] = country }
+        if countryCache.count < 100_000 && text.utf8.count <= Self.cachedTextBytes { countryCache[text] = country }
         return country
     }
 
@@ -290,7 +315,7 @@ package struct InventoryDecoder {
             guess = cached
         } else {
             guess = CountryTable.shared.suggestion(for: text)
-            if suggestionCache.count < 10_000 { suggestionCache[text] = guess }
+            if suggestionCache.count < 10_000 && text.utf8.count <= Self.cachedTextBytes { suggestionCache[text] = guess }
         }
         if let guess {
             message += "; did you mean '\(guess.name)' (\(guess.code))?"

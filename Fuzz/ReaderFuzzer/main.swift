@@ -5,7 +5,8 @@
 // four ways so one run covers detection, tokenizing, cell decoding and row decoding:
 //  1. as a file of its own: encoding and delimiter detection, `readTable`;
 //  2. its first KiB with the flows.csv header in front, through `InventoryDecoder.decode` (capped:
-//     every unknown country costs a "did you mean" search over all spellings, ~60 % of the time);
+//     every unknown country costs a "did you mean" search over all spellings, ~60 % of the time),
+//     once keeping every rejected row and once keeping one and reading the rest again;
 //  3. with a forced encoding and delimiter picked from the first byte;
 //  4. with tiny tokenizer limits, so the too-many-fields and field-too-long paths run.
 // A crash, a sanitizer report or a hang (libFuzzer's `-timeout`) is a finding; diagnostics are not.
@@ -59,6 +60,14 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let inventory = InventoryDecoder.decode(flows, context: decoderContext, diagnostics: &inventoryLog) {
         let accounted = inventory.flows.count + inventory.rejected.count
         precondition(inventory.rowsRead == accounted, "rows read ≠ assessed + rejected")
+        // Keeping one rejected row in memory and reading the rest again lists the same rows.
+        var scratch = DiagnosticLog()
+        if let bounded = InventoryDecoder.decode(flows, context: decoderContext, keptRejected: 1, diagnostics: &scratch) {
+            var listed: [Inventory.RejectedRow] = []
+            bounded.rejected.forEach { listed.append($0) }
+            precondition(listed.map(\.location) == inventory.rejected.kept.map(\.location), "rejected rows lost")
+            precondition(listed.map(\.codes) == inventory.rejected.kept.map(\.codes), "rejected rows changed")
+        }
     }
 
     // 3. A forced encoding and delimiter (`--encoding`), chosen by the first byte.
@@ -78,7 +87,8 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     var limits = CSVTokenizer.Limits()
     limits.maxFieldsPerRecord = 3
     limits.maxFieldBytes = 8
-    sheet.forEachRecord(limits: limits, diagnostics: &limitedLog) { record, diagnostics in
+    let limited = Spreadsheet(InputFile(path: "fuzz.csv", bytes: bytes), limits: limits, diagnostics: &limitedLog)
+    limited.forEachRecord(diagnostics: &limitedLog) { record, diagnostics in
         for column in 0...record.count {
             _ = record.string(at: column, diagnostics: &diagnostics)
             _ = record.isEmpty(at: column)

@@ -23,6 +23,8 @@ struct NormalizeCommand: ParsableCommand {
     @Option(help: "Force the encoding (UTF-8, CP932, Windows-1252, UTF-16LE, UTF-16BE).")
     var encoding: String?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown --encoding '\(encoding)'") }
     }
@@ -30,28 +32,39 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(file)
+            bytes = try FileSystem.read(file, limit: limits.inputBytes)
+        } catch let error where error.isTooLarge {
+            Console.error("\(file): error: \(error.reason) (raise the limit with --max-input-bytes) [input.too-large]")
+            throw ExitCode(1)
         } catch {
             Console.error("\(file): error: \(error.reason) [input.unreadable]")
             throw ExitCode(1)
         }
         var log = DiagnosticLog()
-        let sheet = Spreadsheet(InputFile(path: file, bytes: bytes), encoding: encoding.flatMap(TextEncoding.init(name:)), diagnostics: &log)
-        let table = sheet.readTable(diagnostics: &log)
+        let sheet = Spreadsheet(
+            InputFile(path: file, bytes: bytes), encoding: encoding.flatMap(TextEncoding.init(name:)), limits: limits.csv,
+            diagnostics: &log)
         Console.error("encoding: \(sheet.encoding.rawValue)")
         Console.error("delimiter: \(sheet.delimiterName)")
-        for d in log.sorted { Console.error(d.description) }
-        if json {
-            var w = JSONWriter(indent: 0)
-            w.beginArray()
-            for record in table.records { w.strings(record.cells) }
-            w.endArray()
-            FileHandle.standardOutput.write(Data(w.finish()))
-        } else {
-            var writer = CSVWriter()
-            for record in table.records { writer.row(record.cells) }
-            FileHandle.standardOutput.write(Data(writer.drain()))
+        // Streamed record by record, so the output never has to fit in memory.
+        var csv = CSVWriter()
+        var jsonWriter = JSONWriter(indent: 0, insideArray: true)
+        let output = FileHandle.standardOutput
+        if json { output.write(Data("[".utf8)) }
+        sheet.forEachRecord(diagnostics: &log) { record, diagnostics in
+            var cells: [String] = []
+            for column in 0..<record.count { cells.append(record.string(at: column, diagnostics: &diagnostics) ?? "") }
+            if json {
+                jsonWriter.strings(cells)
+                if jsonWriter.bytes.count >= 1 << 20 { output.write(Data(jsonWriter.drain())) }
+            } else {
+                csv.row(cells)
+                if csv.bytes.count >= 1 << 20 { output.write(Data(csv.drain())) }
+            }
+            return true
         }
+        output.write(Data(json ? jsonWriter.drain() + Array("]\n".utf8) : csv.drain()))
+        for d in log.sorted { Console.error(d.description) }
         if log.hasErrors { throw ExitCode(1) }
     }
 }

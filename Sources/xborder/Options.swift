@@ -36,6 +36,8 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("dump-view-model"), help: "Also write the report's view model as JSON to FILE.")
     var viewModelDump: String?
 
+    @OptionGroup(title: "Limits") var limits: LimitOptions
+
     func validate() throws {
         guard ["en", "ja"].contains(locale) else { throw ValidationError("--locale must be en or ja") }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
@@ -67,6 +69,8 @@ struct CommonOptions: ParsableArguments {
         }
         config.encoding = encoding.flatMap(TextEncoding.init(name:))
         config.viewModelDump = viewModelDump
+        config.maxInputBytes = limits.inputBytes
+        config.csvLimits = limits.csv
         return config
     }
 }

@@ -123,4 +123,54 @@ import Testing
         #expect(result.stderr.contains("rejected.csv: error: file listed in the manifest is missing"))
         #expect(result.stderr.contains("extra.txt: error: file is not listed in the manifest"))
     }
+
+    @Test("limit options refuse zero, negative and garbage values with a usage error", arguments: [
+        ("--max-input-bytes", "0"), ("--max-cell-bytes", "-5"), ("--max-columns", "lots"), ("--max-cell-bytes", "1.5M"),
+    ])
+    func badLimits(_ option: String, _ value: String) throws {
+        for command in ["run", "check", "normalize"] {
+            let target = command == "normalize" ? "Inputs/2026-Q3/flows.csv" : "Inputs/2026-Q3"
+            let result = try Self.run([command, target, "\(option)=\(value)"])
+            #expect(result.status == 64, "\(command)")
+            #expect(result.stderr.contains("The value '\(value)' is invalid for '\(option)"), "\(result.stderr)")
+            #expect(result.stderr.contains("expected a whole number from 1 to 1024G"))
+        }
+    }
+
+    @Test("a lowered cell, column or input limit changes the outcome of check and normalize")
+    func limits() throws {
+        let dir = Self.temporaryDirectory() + "/2026-Q4"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let csv = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country,notes\n"
+            + "F1,CAD,technical,secret,JP,US,\(String(repeating: "n", count: 2048))\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/flows.csv"))
+        let common = ["--reference", Self.root + "/Inputs/reference", "--templates", Self.root + "/Templates"]
+        let standard = try Self.run(["check", dir] + common)
+        #expect(standard.status == 0, "\(standard.stderr)")
+        #expect(standard.stdout.contains("rows read 1 = assessed 1 + rejected 0"))
+
+        let cell = try Self.run(["check", dir, "--max-cell-bytes", "1K"] + common)
+        #expect(cell.status == 1)
+        #expect(cell.stderr.contains(
+            "\(dir)/flows.csv:2:7: error: cell is longer than 1024 bytes (raise the limit with --max-cell-bytes) [csv.field-too-long]"))
+        #expect(cell.stdout.contains("rows read 1 = assessed 0 + rejected 1"))
+
+        let columns = try Self.run(["check", dir, "--max-columns", "6"] + common)
+        #expect(columns.status == 1)
+        #expect(columns.stderr.contains("record has more than 6 fields; the rest are ignored (raise the limit with --max-columns) [csv.too-many-fields]"))
+
+        let input = try Self.run(["check", dir, "--max-input-bytes", "2K"] + common)
+        #expect(input.status == 1)
+        #expect(input.stderr.contains("\(dir)/flows.csv: error: file is \(csv.utf8.count) bytes, larger than the limit of 2048 bytes"))
+        #expect(input.stderr.contains("[input.too-large]"))
+
+        let normalize = try Self.run(["normalize", dir + "/flows.csv", "--max-cell-bytes", "2K", "--json"])
+        #expect(normalize.status == 0)
+        let normalizeLimited = try Self.run(["normalize", dir + "/flows.csv", "--max-cell-bytes", "2047"])
+        #expect(normalizeLimited.status == 1)
+        #expect(normalizeLimited.stderr.contains("[csv.field-too-long]"))
+        let normalizeInput = try Self.run(["normalize", dir + "/flows.csv", "--max-input-bytes", "1K"])
+        #expect(normalizeInput.status == 1)
+        #expect(normalizeInput.stderr.contains("larger than the limit of 1024 bytes (raise the limit with --max-input-bytes) [input.too-large]"))
+    }
 }

@@ -10,7 +10,6 @@ package final class FileSink {
     private var hasher = SHA256()
     /// Bytes written.
     package private(set) var size = 0
-
     init(name: String, path: String) throws(FileSystem.Failure) {
         self.name = name
         guard FileManager.default.createFile(atPath: path, contents: nil),
@@ -19,7 +18,8 @@ package final class FileSink {
         self.handle = handle
     }
 
-    /// Appends bytes.
+    /// Appends bytes, written straight from the array (a 1 GB input copied into the archive is
+    /// never duplicated in memory).
     package func write(_ bytes: [UInt8]) throws(FileSystem.Failure) {
         guard !bytes.isEmpty else { return }
         hasher.update(data: bytes)

@@ -26,6 +26,8 @@ package struct CSVField: Sendable, Equatable {
         package static let unterminated = Shape(rawValue: 8)
         /// A quote inside an unquoted field (`ab"c`), kept as data.
         package static let strayQuote = Shape(rawValue: 16)
+        /// Longer than `CSVTokenizer.Limits.maxFieldBytes`: its value is never copied or decoded.
+        package static let tooLong = Shape(rawValue: 32)
     }
 
     /// True when the value is a plain slice of the buffer (the common case).

@@ -7,13 +7,18 @@ package struct CSVRecord: ~Copyable {
     package let fields: [CSVField]
     /// The line the record starts on.
     package let line: Int
+    /// The tokenizer's errors (not warnings) in this record, the first of each code.
+    package let syntaxErrors: [Diagnostic]
     /// True when the tokenizer found an error (not a warning) in this record.
-    package let hasSyntaxError: Bool
+    package var hasSyntaxError: Bool { !syntaxErrors.isEmpty }
     let buffer: UnsafeBufferPointer<UInt8>
     let decoder: CellDecoder
 
     /// Number of fields.
     package var count: Int { fields.count }
+
+    /// Where the record starts in the text, to read it again later (`Spreadsheet.forEachRecord(from:)`).
+    package var start: Spreadsheet.Position { .init(offset: fields.first?.start ?? 0, line: line) }
 
     /// Location of a 0-based column (reported 1-based).
     package func location(_ column: Int) -> SourceLocation {
@@ -30,16 +35,18 @@ package struct CSVRecord: ~Copyable {
     /// True when the cell holds nothing but spaces and tabs (or is absent).
     package func isBlank(at column: Int) -> Bool {
         guard column < fields.count else { return true }
+        if fields[column].shape.contains(.tooLong) { return false }
         return CSVTokenizer.withValueBytes(of: fields[column], in: buffer) { bytes in
             bytes.allSatisfy { $0 == UInt8(ascii: " ") || $0 == 0x09 }
         }
     }
 
-    /// The decoded cell, "" for a missing cell, or nil (with a diagnostic) when its bytes are
-    /// invalid in the file's encoding.
+    /// The decoded cell, "" for a missing cell or one longer than the limit (already an error,
+    /// and never copied), or nil (with a diagnostic) when its bytes are invalid in the file's encoding.
     package func string(at column: Int, diagnostics: inout DiagnosticLog) -> String? {
         guard column < fields.count else { return "" }
         let field = fields[column]
+        if field.shape.contains(.tooLong) { return "" }
         let decoded = CSVTokenizer.withValueBytes(of: field, in: buffer) { decoder.decode($0) }
         if decoded == nil {
             let raw = CSVTokenizer.withValueBytes(of: field, in: buffer) { Array($0.prefix(24)) }

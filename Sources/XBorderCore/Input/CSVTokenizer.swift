@@ -66,6 +66,12 @@ package struct CSVTokenizer {
                 problems.append(.tooManyFields(line: recordLine, limit: limits.maxFieldsPerRecord))
             }
         }
+        // Warnings and length errors of fields beyond the limit are not recorded: those fields are
+        // dropped, and a line of a million `a",` fields must not become a million problems in
+        // memory. An unterminated quote, which runs to the end of the file, is always reported.
+        func report(_ problem: Problem) {
+            if fields.count < limits.maxFieldsPerRecord { problems.append(problem) }
+        }
 
         while i < n {
             let fieldStart = i
@@ -102,7 +108,7 @@ package struct CSVTokenizer {
                     if c == delimiter || c == cr || c == lf { break }
                     if !shape.contains(.textAfterQuote) {
                         shape.insert(.textAfterQuote)
-                        problems.append(.textAfterClosingQuote(line: fieldLine, column: fields.count + 1))
+                        report(.textAfterClosingQuote(line: fieldLine, column: fields.count + 1))
                     }
                     i += 1
                 }
@@ -112,13 +118,14 @@ package struct CSVTokenizer {
                     if c == delimiter || c == cr || c == lf { break }
                     if c == quote && !shape.contains(.strayQuote) {
                         shape.insert(.strayQuote)
-                        problems.append(.strayQuote(line: fieldLine, column: fields.count + 1))
+                        report(.strayQuote(line: fieldLine, column: fields.count + 1))
                     }
                     i += 1
                 }
             }
             if i - fieldStart > limits.maxFieldBytes {
-                problems.append(.fieldTooLong(line: fieldLine, column: fields.count + 1, limit: limits.maxFieldBytes))
+                shape.insert(.tooLong)
+                report(.fieldTooLong(line: fieldLine, column: fields.count + 1, limit: limits.maxFieldBytes))
             }
             addField(CSVField(start: fieldStart, end: i, line: fieldLine, shape: shape))
 
@@ -144,8 +151,8 @@ package struct CSVTokenizer {
         }
     }
 
-    /// The value bytes of a field: quotes removed and doubled quotes undoubled.
-    /// Calls `body` with a view of the bytes (no copy for simple fields).
+    /// The value bytes of a field: quotes removed and doubled quotes undoubled; empty for a field
+    /// longer than the limit. Calls `body` with a view of the bytes (no copy for simple fields).
     package static func withValueBytes<R>(
         of field: CSVField,
         in buffer: UnsafeBufferPointer<UInt8>,
@@ -158,6 +165,8 @@ package struct CSVTokenizer {
             let end = max(field.start + 1, field.end - 1)
             return body(UnsafeBufferPointer(rebasing: buffer[(field.start + 1)..<end]))
         }
+        // An oversized field is already an error: never copy its bytes (it may be 1 GB).
+        if field.shape.contains(.tooLong) { return body(UnsafeBufferPointer(rebasing: buffer[field.start..<field.start])) }
         // General case: unquote with the same rules as the tokenizer.
         let quote = UInt8(ascii: "\"")
         var out: [UInt8] = []

@@ -13,6 +13,22 @@ package struct Spreadsheet: Sendable {
     package let start: Int
     /// Line number of the first record.
     package let firstLine: Int
+    /// Bounds on cells and records (`--max-cell-bytes`, `--max-columns`).
+    package let limits: CSVTokenizer.Limits
+
+    /// Where a record starts: a byte offset in `text` and its line.
+    package struct Position: Sendable, Equatable {
+        /// Offset of the record's first byte in `text`.
+        package var offset: Int
+        /// Line the record starts on.
+        package var line: Int
+
+        /// Creates a position.
+        package init(offset: Int, line: Int) {
+            self.offset = offset
+            self.line = line
+        }
+    }
 
     /// Delimiters xborder detects, in order of preference on a tie.
     package static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
@@ -21,14 +37,17 @@ package struct Spreadsheet: Sendable {
     /// - Parameters:
     ///   - encoding: Forces the encoding (`--encoding`); detected when nil.
     ///   - delimiter: Forces the delimiter; detected when nil.
+    ///   - limits: Bounds on cells and records.
     ///   - diagnostics: Receives encoding problems of UTF-16 files.
     package init(
         _ file: InputFile,
         encoding forcedEncoding: TextEncoding? = nil,
         delimiter forcedDelimiter: UInt8? = nil,
+        limits: CSVTokenizer.Limits = .standard,
         diagnostics: inout DiagnosticLog
     ) {
         path = file.path
+        self.limits = limits
         let detection: EncodingDetector.Detection
         if let forcedEncoding {
             detection = .init(
@@ -55,6 +74,12 @@ package struct Spreadsheet: Sendable {
                     "invalid \(detection.encoding.rawValue) (unpaired surrogate or odd byte count)",
                     at: SourceLocation(file: file.path, line: line)
                 )
+            }
+            if result.invalidLineCount > result.invalidLines.count {
+                diagnostics.error(
+                    "input.encoding",
+                    "\(result.invalidLineCount - result.invalidLines.count) more lines have invalid \(detection.encoding.rawValue)",
+                    at: SourceLocation(file: file.path))
             }
         default:
             text = file.bytes
@@ -105,10 +130,12 @@ package struct Spreadsheet: Sendable {
     }
 
     /// Streams the records, reporting CSV syntax problems; return false from `body` to stop.
-    /// `finish` runs after the last record while the records' bytes are still readable (for a
-    /// caller that keeps records in batches).
+    /// - Parameter position: Where to start instead of the first record: a `CSVRecord.start`
+    ///   seen earlier, to read the rest of the file again.
+    /// - Parameter finish: Runs after the last record while the records' bytes are still readable (for a
+    ///   caller that keeps records in batches).
     package func forEachRecord(
-        limits: CSVTokenizer.Limits = .standard,
+        from position: Position? = nil,
         diagnostics: inout DiagnosticLog,
         finish: (inout DiagnosticLog) -> Void = { _ in },
         _ body: (borrowing CSVRecord, inout DiagnosticLog) -> Bool
@@ -116,16 +143,19 @@ package struct Spreadsheet: Sendable {
         let decoder = CellDecoder(encoding: encoding)
         let tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
         let path = self.path
+        let from = position ?? Position(offset: start, line: firstLine)
         text.withUnsafeBufferPointer { buffer in
-            tokenizer.tokenize(buffer, from: start, firstLine: firstLine) { fields, line, problems in
-                var syntaxError = false
+            tokenizer.tokenize(buffer, from: from.offset, firstLine: from.line) { fields, line, problems in
+                var syntaxErrors: [Diagnostic] = []
                 for problem in problems {
                     let diagnostic = Diagnostic.csv(problem, file: path)
-                    if diagnostic.severity == .error { syntaxError = true }
+                    if diagnostic.severity == .error && !syntaxErrors.contains(where: { $0.code == diagnostic.code }) {
+                        syntaxErrors.append(diagnostic)
+                    }
                     diagnostics.emit(diagnostic)
                 }
                 let record = CSVRecord(
-                    path: path, fields: fields, line: line, hasSyntaxError: syntaxError,
+                    path: path, fields: fields, line: line, syntaxErrors: syntaxErrors,
                     buffer: buffer, decoder: decoder
                 )
                 return body(record, &diagnostics)
@@ -174,11 +204,13 @@ extension Diagnostic {
                 at: SourceLocation(file: file, line: line, column: column))
         case .tooManyFields(let line, let limit):
             Diagnostic(
-                .error, code: "csv.too-many-fields", "record has more than \(limit) fields; the rest are ignored",
+                .error, code: "csv.too-many-fields",
+                "record has more than \(limit) fields; the rest are ignored (raise the limit with --max-columns)",
                 at: SourceLocation(file: file, line: line))
         case .fieldTooLong(let line, let column, let limit):
             Diagnostic(
-                .error, code: "csv.field-too-long", "cell is longer than \(limit) bytes",
+                .error, code: "csv.field-too-long",
+                "cell is longer than \(limit) bytes (raise the limit with --max-cell-bytes)",
                 at: SourceLocation(file: file, line: line, column: column))
         }
     }

@@ -15,13 +15,13 @@ package struct Inventory: Sendable {
 
     /// Flows in flow-ID order.
     package var flows: [Flow]
-    /// Rejected rows in file order.
-    package var rejected: [RejectedRow]
+    /// Rejected rows in file order: all counted, the first ones kept in memory.
+    package var rejected: RejectedRows
     /// Data rows read (header and blank lines excluded).
     package var rowsRead: Int
 
     /// Creates an inventory.
-    package init(flows: [Flow], rejected: [RejectedRow], rowsRead: Int) {
+    package init(flows: [Flow], rejected: RejectedRows, rowsRead: Int) {
         self.flows = flows
         self.rejected = rejected
         self.rowsRead = rowsRead

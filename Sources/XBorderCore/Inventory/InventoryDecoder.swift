@@ -23,6 +23,9 @@ package struct InventoryDecoder {
     let context: Context
     /// Rows above the header that are skipped when looking for it.
     static let maxPreambleRows = 30
+    /// Longest text remembered by the country caches (country names are short; a garbage cell
+    /// of a megabyte must not be copied into a cache).
+    static let cachedTextBytes = 256
     /// `1.200` means 1,200 (files with `;` separators come from decimal-comma locales).
     var thousandsWithDots = false
     private var countryCache: [String: Country?] = [:]
@@ -31,17 +34,19 @@ package struct InventoryDecoder {
     /// Creates a decoder.
     package init(context: Context) { self.context = context }
 
-    /// Reads the whole inventory.
-    /// Data rows are decoded in batches of `batchSize` on `parallelism` threads and joined in
-    /// file order, so flows, rejected rows and diagnostics do not depend on scheduling.
+    /// Reads the whole inventory. Data rows are decoded in batches on `parallelism` threads and
+    /// joined in file order, so flows, rejected rows and diagnostics do not depend on scheduling.
+    /// - Parameter keptRejected: How many rows rejected while decoding are kept in memory
+    ///   (the rest are counted, and read again for rejected.csv: `RejectedRows`).
     package static func decode(
-        _ sheet: Spreadsheet, context: Context, parallelism: Int = 1, diagnostics: inout DiagnosticLog
+        _ sheet: Spreadsheet, context: Context, parallelism: Int = 1, keptRejected: Int = RejectedRows.keptLimit,
+        diagnostics: inout DiagnosticLog
     ) -> Inventory? {
         var decoder = InventoryDecoder(context: context)
         var mapping: HeaderMapping?
         var headerCount = 0
         var flows: [Flow] = []
-        var rejected: [Inventory.RejectedRow] = []
+        var rejected = RejectedRows(limit: keptRejected)
         var rowsRead = 0
         decoder.thousandsWithDots = sheet.delimiter == UInt8(ascii: ";")
         // The header is the first record that names every required column; up to
@@ -53,24 +58,29 @@ package struct InventoryDecoder {
         var done = false
         var batch = RowBatch()
         var workers = Array(repeating: decoder, count: max(1, parallelism))
-        /// Decodes the batch and appends its results in file order.
+        /// Decodes the batch and takes its results in file order.
         func flush() {
             guard let map = mapping, !batch.rows.isEmpty else { return }
-            let results = batch.decode(mapping: map, headerCount: headerCount, path: sheet.path, decoders: &workers)
-            for (row, result) in zip(batch.rows, results) {
+            let outcomes = batch.decode(mapping: map, headerCount: headerCount, decoders: &workers)
+            for (row, outcome) in zip(batch.rows, outcomes) {
                 diagnostics.merge(row.problems)
-                diagnostics.merge(result.log)
-                if let flow = result.flow {
+                diagnostics.merge(outcome.log)
+                switch outcome.row {
+                case nil:
+                    break
+                case .flow(let flow)?:
+                    rowsRead += 1
                     flows.append(flow)
-                } else if let reject = result.rejected {
-                    rejected.append(reject)
+                case .rejected(let reject)?:
+                    rowsRead += 1
+                    rejected.append(reject, at: row.start)
                 }
             }
             batch.rows.removeAll(keepingCapacity: true)
         }
         var recordLog = DiagnosticLog()
         sheet.forEachRecord(diagnostics: &recordLog, finish: { _ in flush() }) { record, recordLog in
-            // This record's CSV problems; kept with the row so they stay before its own diagnostics.
+            // This record's CSV problems: kept with the row so they stay before its own diagnostics.
             let problems = recordLog
             recordLog = DiagnosticLog()
             guard mapping != nil else {
@@ -105,12 +115,6 @@ package struct InventoryDecoder {
                 }
                 return true
             }
-            // Rows of nothing but delimiters (Excel pads sheets with `,,,` rows) are not flows.
-            if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) {
-                diagnostics.merge(problems)
-                return true
-            }
-            rowsRead += 1
             batch.add(record, problems: problems)
             if batch.rows.count >= RowBatch.size { flush() }
             return true
@@ -143,14 +147,46 @@ package struct InventoryDecoder {
                     "input.duplicate-flow-id",
                     "flow_id \(Diagnostic.quoted(flow.id)) is already used on line \(last.location.line); this row is rejected",
                     at: at)
-                rejected.append(
+                rejected.appendDuplicate(
                     .init(location: flow.location, flowID: flow.id, codes: ["input.duplicate-flow-id"], reason: "duplicate flow_id"))
             } else {
                 unique.append(flow)
             }
         }
-        rejected.sort { $0.location < $1.location }
+        rejected.finish(sheet: sheet, context: context, mapping: mapping, headerCount: headerCount)
         return Inventory(flows: unique, rejected: rejected, rowsRead: rowsRead)
+    }
+
+    /// What one data record is.
+    enum Row: Sendable {
+        /// A valid flow.
+        case flow(Flow)
+        /// A row with an error.
+        case rejected(Inventory.RejectedRow)
+    }
+
+    /// Reads one data record after the header: nil for a row of nothing but delimiters (Excel
+    /// pads sheets with `,,,` rows), else a flow or a rejected row (errors in `diagnostics`).
+    mutating func read(
+        _ record: borrowing CSVRecord, mapping: HeaderMapping, headerCount: Int, diagnostics: inout DiagnosticLog
+    ) -> Row? {
+        if !record.hasSyntaxError && (0..<record.count).allSatisfy({ record.isBlank(at: $0) }) { return nil }
+        var rowLog = DiagnosticLog()
+        // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
+        let flow = record.hasSyntaxError
+            ? nil : decodeRow(record, mapping: mapping, headerCount: headerCount, diagnostics: &rowLog)
+        let errors = rowLog.all.filter { $0.severity == .error }
+        diagnostics.merge(rowLog)
+        if let flow, errors.isEmpty, !record.hasSyntaxError { return .flow(flow) }
+        let codes = Set(errors.map(\.code) + record.syntaxErrors.map(\.code))
+        let id = mapping.index[.flowID].flatMap { i -> String? in
+            var scratch = DiagnosticLog()
+            return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
+        } ?? ""
+        return .rejected(
+            .init(
+                location: SourceLocation(file: record.path, line: record.line), flowID: id,
+                codes: codes.sorted(), reason: errors.first?.message ?? record.syntaxErrors.first?.message ?? ""))
     }
 
     /// Decodes one data row; nil when a required value is unusable (errors are in `diagnostics`).
@@ -274,7 +310,7 @@ package struct InventoryDecoder {
         for (column, text) in [
             (FlowColumn.flowID, flow.id), (.dataAsset, flow.asset), (.originEntity, flow.originEntity),
             (.destinationEntity, flow.destinationEntity), (.owner, flow.owner), (.notes, flow.notes),
-        ] where TextSanitizer.containsRemoved(text) {
+        ] where text.unicodeScalars.contains(where: TextSanitizer.isRemoved) {
             diagnostics.warning(
                 "input.control-character",
                 "\(column.rawValue) \(Diagnostic.quoted(text)) contains control or bidirectional-override characters; the reports leave them out",
@@ -286,7 +322,7 @@ package struct InventoryDecoder {
     private mutating func resolveCountry(_ text: String) -> Country? {
         if let cached = countryCache[text] { return cached }
         let country = CountryTable.shared.resolve(text)
-        if countryCache.count < 100_000 { countryCache[text] = country }
+        if countryCache.count < 100_000 && text.utf8.count <= Self.cachedTextBytes { countryCache[text] = country }
         return country
     }
 
@@ -300,7 +336,7 @@ package struct InventoryDecoder {
             guess = cached
         } else {
             guess = CountryTable.shared.suggestion(for: text)
-            if suggestionCache.count < 10_000 { suggestionCache[text] = guess }
+            if suggestionCache.count < 10_000 && text.utf8.count <= Self.cachedTextBytes { suggestionCache[text] = guess }
         }
         if let guess {
             message += "; did you mean '\(guess.name)' (\(guess.code))?"

@@ -13,16 +13,18 @@ struct RowBatch {
     struct Row {
         var fields: [CSVField]
         var line: Int
-        var hasSyntaxError: Bool
+        var syntaxErrors: [Diagnostic]
+        /// Where the record starts (a rejected row beyond the kept ones is read again from here).
+        var start: Spreadsheet.Position
         /// The record's CSV problems (reported before the row's own diagnostics).
         var problems: DiagnosticLog
     }
 
     /// What became of one row.
     struct Outcome: Sendable {
-        var flow: Flow?
+        /// nil for a row of nothing but delimiters.
+        var row: InventoryDecoder.Row?
         var log: DiagnosticLog
-        var rejected: Inventory.RejectedRow?
     }
 
     var rows: [Row] = []
@@ -30,19 +32,22 @@ struct RowBatch {
     /// inventory decoder flushes every batch before that.
     private var buffer: UnsafeBufferPointer<UInt8>?
     private var encoding: TextEncoding = .utf8
+    private var path = ""
 
     /// Keeps a record for the next `decode`.
     mutating func add(_ record: borrowing CSVRecord, problems: DiagnosticLog) {
         buffer = record.buffer
         encoding = record.decoder.encoding
-        rows.append(Row(fields: record.fields, line: record.line, hasSyntaxError: record.hasSyntaxError, problems: problems))
+        path = record.path
+        rows.append(
+            Row(fields: record.fields, line: record.line, syntaxErrors: record.syntaxErrors, start: record.start, problems: problems))
     }
 
     /// Decodes every row, in order; `decoders` holds one decoder (with its caches) per thread.
-    func decode(
-        mapping: HeaderMapping, headerCount: Int, path: String, decoders: inout [InventoryDecoder]
-    ) -> [Outcome] {
+    func decode(mapping: HeaderMapping, headerCount: Int, decoders: inout [InventoryDecoder]) -> [Outcome] {
         guard let buffer, !rows.isEmpty else { return [] }
+        let path = self.path
+        let encoding = self.encoding
         let workers = min(decoders.count, max(1, rows.count / 256))
         if workers <= 1 {
             let cells = CellDecoder(encoding: encoding)
@@ -51,7 +56,6 @@ struct RowBatch {
             }
         }
         let input = SharedInput(rows: rows, buffer: buffer)
-        let encoding = self.encoding
         let state = Mutex((decoders: decoders, outcomes: Array(repeating: [Outcome](), count: workers)))
         let perWorker = (rows.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -85,33 +89,15 @@ struct RowBatch {
 }
 
 extension InventoryDecoder {
-    /// Decodes one row into a flow, or a rejected row with the reason.
+    /// Reads one kept row (see `read(_:mapping:headerCount:diagnostics:)`).
     mutating func outcome(
         of row: RowBatch.Row, mapping: HeaderMapping, headerCount: Int, path: String,
         buffer: UnsafeBufferPointer<UInt8>, cells: CellDecoder
     ) -> RowBatch.Outcome {
         let record = CSVRecord(
-            path: path, fields: row.fields, line: row.line, hasSyntaxError: row.hasSyntaxError, buffer: buffer,
-            decoder: cells)
+            path: path, fields: row.fields, line: row.line, syntaxErrors: row.syntaxErrors, buffer: buffer, decoder: cells)
         var log = DiagnosticLog()
-        // A record with a CSV syntax error has unreliable cells: reject it on that error alone.
-        let flow = record.hasSyntaxError
-            ? nil : decodeRow(record, mapping: mapping, headerCount: headerCount, diagnostics: &log)
-        let hasErrors = log.all.contains { $0.severity == .error }
-        if let flow, !hasErrors, !record.hasSyntaxError {
-            return RowBatch.Outcome(flow: flow, log: log, rejected: nil)
-        }
-        let errors = log.all.filter { $0.severity == .error }
-        var codes = Set(errors.map(\.code))
-        if record.hasSyntaxError { codes.insert("csv.syntax") }
-        let id =
-            mapping.index[.flowID].flatMap { i -> String? in
-                var scratch = DiagnosticLog()
-                return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
-            } ?? ""
-        let rejected = Inventory.RejectedRow(
-            location: SourceLocation(file: path, line: row.line), flowID: id, codes: codes.sorted(),
-            reason: errors.first?.message ?? "CSV syntax error in the row")
-        return RowBatch.Outcome(flow: nil, log: log, rejected: rejected)
+        let read = read(record, mapping: mapping, headerCount: headerCount, diagnostics: &log)
+        return RowBatch.Outcome(row: read, log: log)
     }
 }

@@ -22,10 +22,17 @@ package struct Config: Sendable {
     package var encoding: TextEncoding?
     /// Number of worker tasks for assessment (1 = serial). Output does not depend on it.
     package var parallelism = 2
-    /// Largest input file read (bytes); a larger one is an error before anything is read.
-    package var maxInputBytes = 1 << 30
+    /// Largest input file read (bytes); a larger one is an error before anything is read
+    /// (`--max-input-bytes`).
+    package var maxInputBytes = Self.defaultMaxInputBytes
+    /// Bounds on the cells and records of the period's spreadsheets (`--max-cell-bytes`,
+    /// `--max-columns`).
+    package var csvLimits = CSVTokenizer.Limits.standard
     /// Writes the HTML report's view model as JSON to this path (for template authors).
     package var viewModelDump: String?
+
+    /// The default of `maxInputBytes`: 1 GiB.
+    package static let defaultMaxInputBytes = 1 << 30
 
     /// Creates a configuration for a period folder.
     package init(periodDirectory: String) { self.periodDirectory = periodDirectory }
@@ -36,7 +43,8 @@ package struct Config: Sendable {
     /// The options recorded in the manifest (those that change the archived bytes).
     package var recordedOptions: [(String, String)] {
         [("locale", locale), ("strict", strict ? "true" : "false"), ("top_n", String(topN)),
-         ("encoding", encoding?.rawValue ?? "auto")]
+         ("encoding", encoding?.rawValue ?? "auto"), ("max_input_bytes", String(maxInputBytes)),
+         ("max_cell_bytes", String(csvLimits.maxFieldBytes)), ("max_columns", String(csvLimits.maxFieldsPerRecord))]
     }
 }
 

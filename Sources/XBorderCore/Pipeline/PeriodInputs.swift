@@ -44,6 +44,9 @@ package struct PeriodInputs: Sendable {
             do {
                 if let bytes = try FileSystem.readIfPresent(path, limit: config.maxInputBytes) { return InputFile(path: path, bytes: bytes) }
                 if required { diagnostics.error("input.missing-file", "required file is missing", at: SourceLocation(file: path)) }
+            } catch let error where error.isTooLarge {
+                diagnostics.error(
+                    "input.too-large", "\(error.reason) (raise the limit with --max-input-bytes)", at: SourceLocation(file: path))
             } catch {
                 diagnostics.error("input.unreadable", "file cannot be read: \(error.reason)", at: SourceLocation(file: path))
             }
@@ -78,7 +81,7 @@ package struct PeriodInputs: Sendable {
         var formats: [String: String] = [:]
         var rows: [String: Int] = [:]
         func table(_ file: InputFile, required: [String]) -> KeyedTable {
-            let sheet = Spreadsheet(file, encoding: config.encoding, diagnostics: &diagnostics)
+            let sheet = Spreadsheet(file, encoding: config.encoding, limits: config.csvLimits, diagnostics: &diagnostics)
             formats[file.path] = describe(sheet)
             let t = KeyedTable(sheet.readTable(diagnostics: &diagnostics), required: required, diagnostics: &diagnostics)
             rows[file.path] = t.rows.count
@@ -111,7 +114,7 @@ package struct PeriodInputs: Sendable {
                 diagnostics: &diagnostics)
         } ?? DecisionBook()
         let vocabulary = Vocabulary(catalogues: catalogues.keys.sorted().map { catalogues[$0]! })
-        let sheet = Spreadsheet(flowsFile, encoding: config.encoding, diagnostics: &diagnostics)
+        let sheet = Spreadsheet(flowsFile, encoding: config.encoding, limits: config.csvLimits, diagnostics: &diagnostics)
         formats[flowsFile.path] = describe(sheet)
         let context = InventoryDecoder.Context(
             vocabulary: vocabulary, knownMeasures: Set(reference.measures.map(\.id)), customHeaders: customHeaders)

@@ -257,11 +257,15 @@ package enum ReportPipeline {
         try archive.write("report.xhtml", xhtml)
         for file in inputs.inputFiles { try archive.write("inputs/\(FileSystem.baseName(file.path))", file.bytes) }
         for file in inputs.referenceFiles { try archive.write("reference/\(FileSystem.baseName(file.path))", file.bytes) }
+        // Streamed: on hostile input most rejected rows are not in memory (`RejectedRows`).
+        let rejectedSink = try archive.open("rejected.csv")
         var rejected = CSVWriter(header: ["location", "line", "flow_id", "codes", "reason"])
-        for row in inputs.inventory.rejected {
+        try inputs.inventory.rejected.forEach { (row) throws(FileSystem.Failure) in
             rejected.row([row.location.description, String(row.location.line), row.flowID, row.codes.joined(separator: ";"), row.reason])
+            if rejected.bytes.count >= 1 << 20 { try rejectedSink.write(rejected.drain()) }
         }
-        try archive.write("rejected.csv", rejected.drain())
+        try rejectedSink.write(rejected.drain())
+        try archive.close(rejectedSink)
         let diagnosticsText = log.sorted.map(\.description).joined(separator: "\n")
         try archive.write("diagnostics.txt", Array((diagnosticsText.isEmpty ? "" : diagnosticsText + "\n").utf8))
         let manifest = Manifest(

@@ -26,6 +26,8 @@ package struct CountryTable: Sendable {
     package let indexByAlpha2: [String: UInt16]
     /// Folded spelling → index.
     private let indexByKey: [String: UInt16]
+    /// Folded names longer than three characters, for suggestions.
+    private let names: LazyCountryNameIndex
 
     /// The table shipped with xborder.
     package static let shared = CountryTable(csv: countryTableCSV)
@@ -59,6 +61,7 @@ package struct CountryTable: Sendable {
         self.entries = entries
         self.indexByAlpha2 = byAlpha2
         self.indexByKey = byKey
+        self.names = LazyCountryNameIndex(names: byKey.filter { $0.key.count > 3 }.map { ($0.key, $0.value) })
     }
 
     /// Folds a spelling to its lookup key.
@@ -73,16 +76,21 @@ package struct CountryTable: Sendable {
     }
 
     /// The closest known spelling for an unknown one, when it is close enough to be a typo.
-    package func suggestion(for text: String) -> Country? {
+    /// - Parameter strategy: How candidate names are found; the answer is the same for each.
+    package func suggestion(for text: String, strategy: CountryNameIndex.Strategy = .automatic) -> Country? {
         let key = Self.fold(text)
-        guard key.count >= 3 else { return nil }
-        let limit = key.count <= 5 ? 1 : 2
+        let length = key.count
+        guard length >= 3 else { return nil }
+        let limit = length <= 5 ? 1 : 2
         var best: (distance: Int, index: UInt16)?
         // Names only: a two- or three-letter code one edit away is a guess, not a suggestion.
-        for (candidate, index) in indexByKey where candidate.count > 3 && abs(candidate.count - key.count) <= limit {
-            let d = EditDistance.levenshtein(key, candidate, limit: limit)
-            if d <= limit && (best == nil || d < best!.distance || (d == best!.distance && index < best!.index)) {
-                best = (d, index)
+        let index = names.index
+        for position in index.candidates(of: key, length: length, limit: limit, strategy: strategy) {
+            let candidate = index.names[position]
+            guard abs(candidate.length - length) <= limit else { continue }
+            let d = EditDistance.levenshtein(key, candidate.key, limit: limit)
+            if d <= limit && (best == nil || d < best!.distance || (d == best!.distance && candidate.index < best!.index)) {
+                best = (d, candidate.index)
             }
         }
         return best.map { Country(index: $0.index) }

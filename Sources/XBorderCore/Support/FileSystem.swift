@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The file operations xborder needs, in one place (reading happens before stage 1, writing
 /// only in the archive stage).
 package enum FileSystem {
@@ -9,25 +13,62 @@ package enum FileSystem {
         package var path: String
         /// What went wrong.
         package var reason: String
+        /// True when the file was refused for being larger than the caller's limit.
+        package var isTooLarge = false
         package var description: String { "\(path): \(reason)" }
     }
 
-    /// Reads a whole file, refusing one larger than `limit` bytes before reading it.
+    /// Reads a whole file, refusing one larger than `limit` bytes.
+    ///
+    /// A regular file's size is checked before anything is read, and the bytes go straight into
+    /// the returned array (one copy of the file in memory, never two). Anything else (a FIFO,
+    /// `/dev/zero`) is read in blocks and refused as soon as it passes the limit.
     package static func read(_ path: String, limit: Int = .max) throws(Failure) -> [UInt8] {
-        if limit < .max, let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
-            size.intValue > limit
-        {
-            throw Failure(path: path, reason: "is \(size.intValue) bytes, larger than the limit of \(limit) bytes")
-        }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
             throw Failure(path: path, reason: exists(path) ? "cannot be read" : "no such file")
         }
-        defer { try? handle.close() }
-        do {
-            return Array(try handle.readToEnd() ?? Data())
-        } catch {
-            throw Failure(path: path, reason: "\(error)")
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw Failure(path: path, reason: "cannot be read") }
+        let isRegular = info.st_mode & S_IFMT == S_IFREG
+        if info.st_mode & S_IFMT == S_IFDIR { throw Failure(path: path, reason: "is a folder, not a file") }
+        if isRegular && Int(info.st_size) > limit { throw tooLarge(path, size: Int(info.st_size), limit: limit) }
+        // One byte more than expected tells a file that grew since `fstat` from one that did not.
+        var capacity = isRegular ? Int(info.st_size) + 1 : 1 << 16
+        var bytes: [UInt8] = []
+        while true {
+            var failed: Int32 = 0
+            var atEnd = false
+            let wanted = limit == .max ? capacity : min(capacity, limit + 1)
+            var block = [UInt8](unsafeUninitializedCapacity: max(1, wanted - bytes.count)) { buffer, count in
+                count = 0
+                while count < buffer.count {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    if n > 0 {
+                        count += n
+                    } else if n == 0 {
+                        atEnd = true
+                        return
+                    } else if errno != EINTR {
+                        failed = errno
+                        return
+                    }
+                }
+            }
+            if failed != 0 {
+                throw Failure(path: path, reason: "cannot be read: \(String(cString: strerror(failed)).lowercased())")
+            }
+            if bytes.isEmpty { swap(&bytes, &block) } else { bytes.append(contentsOf: block) }
+            if bytes.count > limit { throw tooLarge(path, size: nil, limit: limit) }
+            if atEnd { return bytes }
+            capacity = max(capacity, bytes.count) * 2
         }
+    }
+
+    private static func tooLarge(_ path: String, size: Int?, limit: Int) -> Failure {
+        let what = size.map { "file is \($0) bytes," } ?? "file is"
+        return Failure(path: path, reason: "\(what) larger than the limit of \(limit) bytes", isTooLarge: true)
     }
 
     /// Reads a file if it exists; nil when absent.

@@ -92,4 +92,42 @@ import XBorderCore
         #expect(count == 3)
         #expect(problems == [.tooManyFields(line: 1, limit: 3)])
     }
+
+    @Test("a field longer than the limit is an error, is marked too long, and its value is never copied")
+    func fieldTooLong() {
+        var limits = CSVTokenizer.Limits.standard
+        limits.maxFieldBytes = 8
+        let bytes = Array("a,\"\"\"\"\"\"\"\"\"\"\"\",12345678\n".utf8)
+        var shapes: [CSVField.Shape] = []
+        var values: [String] = []
+        var problems: [CSVTokenizer.Problem] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            CSVTokenizer(limits: limits).tokenize(buffer) { fields, _, found in
+                shapes = fields.map(\.shape)
+                values = fields.map { field in
+                    CSVTokenizer.withValueBytes(of: field, in: buffer) { String(decoding: $0, as: UTF8.self) }
+                }
+                problems = found
+                return true
+            }
+        }
+        #expect(problems == [.fieldTooLong(line: 1, column: 2, limit: 8)])
+        #expect(shapes[1].contains(.tooLong) && !shapes[2].contains(.tooLong))
+        #expect(values == ["a", "", "12345678"])
+    }
+
+    @Test("warnings of fields beyond the field limit are not collected")
+    func droppedFieldProblems() {
+        var limits = CSVTokenizer.Limits.standard
+        limits.maxFieldsPerRecord = 2
+        let line = String(repeating: "a\",", count: 10_000) + "\n"
+        var problems: [CSVTokenizer.Problem] = []
+        Array(line.utf8).withUnsafeBufferPointer { buffer in
+            CSVTokenizer(limits: limits).tokenize(buffer) { _, _, found in
+                problems = found
+                return true
+            }
+        }
+        #expect(problems == [.strayQuote(line: 1, column: 1), .strayQuote(line: 1, column: 2), .tooManyFields(line: 1, limit: 2)])
+    }
 }

@@ -64,4 +64,41 @@ import XBorderCore
         #expect(d.location == SourceLocation(file: "t.csv", line: 2, column: 2))
         #expect(d.message.contains("'C3 28'"))
     }
+
+    @Test("a cell over the sheet's limit reads as empty, with one located error and no encoding error")
+    func oversizedCell() {
+        var limits = CSVTokenizer.Limits.standard
+        limits.maxFieldBytes = 1024
+        var log = DiagnosticLog()
+        let big = String(repeating: "é", count: 600)
+        let sheet = Spreadsheet(InputFile(path: "t.csv", bytes: Array("a,b\n1,\(big)\n".utf8)), limits: limits, diagnostics: &log)
+        let table = sheet.readTable(diagnostics: &log)
+        #expect(table.records.map(\.cells) == [["a", "b"], ["1", ""]])
+        #expect(table.records.last?.isBroken == true)
+        #expect(log.all.map(\.description) == [
+            "t.csv:2:2: error: cell is longer than 1024 bytes (raise the limit with --max-cell-bytes) [csv.field-too-long]"
+        ])
+        var standardLog = DiagnosticLog()
+        let standard = Spreadsheet(InputFile(path: "t.csv", bytes: Array("a,b\n1,\(big)\n".utf8)), diagnostics: &standardLog)
+        #expect(standard.readTable(diagnostics: &standardLog).records.last?.cells == ["1", big])
+        #expect(standardLog.all.isEmpty)
+    }
+
+    @Test("reading can start again at a record seen earlier")
+    func resume() {
+        var log = DiagnosticLog()
+        let sheet = Spreadsheet(InputFile(path: "t.csv", bytes: Array("a,b\r\n\"x\ny\",1\r\n2,3\r\n".utf8)), diagnostics: &log)
+        var starts: [Spreadsheet.Position] = []
+        sheet.forEachRecord(diagnostics: &log) { record, _ in
+            starts.append(record.start)
+            return true
+        }
+        #expect(starts == [.init(offset: 0, line: 1), .init(offset: 5, line: 2), .init(offset: 14, line: 4)])
+        var again: [[String]] = []
+        sheet.forEachRecord(from: starts[1], diagnostics: &log) { record, diagnostics in
+            again.append((0..<record.count).map { record.string(at: $0, diagnostics: &diagnostics) ?? "?" })
+            return true
+        }
+        #expect(again == [["x\ny", "1"], ["2", "3"]])
+    }
 }

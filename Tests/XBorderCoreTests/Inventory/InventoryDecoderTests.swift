@@ -7,11 +7,52 @@ import XBorderCore
     static let header =
         "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country,storage_countries,controls,volume\n"
 
-    static func decode(_ csv: String, measures: Set<String> = ["M06", "M07"]) -> (Inventory?, DiagnosticLog) {
+    static func decode(
+        _ csv: String, measures: Set<String> = ["M06", "M07"], limits: CSVTokenizer.Limits = .standard,
+        keptRejected: Int = RejectedRows.keptLimit, parallelism: Int = 1
+    ) -> (Inventory?, DiagnosticLog) {
         var log = DiagnosticLog()
-        let sheet = Spreadsheet(InputFile(path: "flows.csv", bytes: Array(csv.utf8)), diagnostics: &log)
+        let sheet = Spreadsheet(InputFile(path: "flows.csv", bytes: Array(csv.utf8)), limits: limits, diagnostics: &log)
         let context = InventoryDecoder.Context(vocabulary: Vocabulary(), knownMeasures: measures)
-        return (InventoryDecoder.decode(sheet, context: context, diagnostics: &log), log)
+        return (
+            InventoryDecoder.decode(
+                sheet, context: context, parallelism: parallelism, keptRejected: keptRejected, diagnostics: &log), log
+        )
+    }
+
+    @Test("decoding on several threads gives the same flows, rejected rows and diagnostics in the same order")
+    func parallelDecodingIsDeterministic() throws {
+        // 10,000 rows (several batches, each split between threads) mixing valid rows, errors,
+        // warnings, CSV problems, blank padding rows and duplicate IDs.
+        var csv = Self.header
+        for i in 0..<10_000 {
+            switch i % 13 {
+            case 0: csv += "F\(i),CAD,technical,secret,Germny,US,,M06,\n"
+            case 1: csv += ",,,,,,,,\n"
+            case 2: csv += "F\(i),\"Multi\nline\",technical,public,JP,CN,\"CN;SG\",M99,lots\n"
+            case 3: csv += "F\(i - 3),dup,operational,internal,JP,DE,,,\n"
+            case 4: csv += "F\(i),\"bad\"quote,technical,internal,JP,US,,,\n"
+            default: csv += "F\(i),Asset \(i),technical,internal,JP,US,DE;IE,M06,\(i)\n"
+            }
+        }
+        let (serial, serialLog) = Self.decode(csv, keptRejected: 100)
+        let (parallel, parallelLog) = Self.decode(csv, keptRejected: 100, parallelism: 2)
+        let a = try #require(serial)
+        let b = try #require(parallel)
+        #expect(a.rowsRead == b.rowsRead)
+        #expect(a.flows.map(\.id) == b.flows.map(\.id))
+        #expect(a.flows.map(\.location.line) == b.flows.map(\.location.line))
+        #expect(Self.listed(a) == Self.listed(b))
+        #expect(serialLog.all.map(\.description) == parallelLog.all.map(\.description))
+        #expect(a.rowsRead == a.flows.count + a.rejected.count)
+        #expect(a.rejected.count > 100)
+    }
+
+    /// Every rejected row as `line flow_id codes`, through `RejectedRows.forEach`.
+    static func listed(_ inventory: Inventory?) -> [String] {
+        var rows: [String] = []
+        inventory?.rejected.forEach { rows.append("\($0.location.line) \($0.flowID) \($0.codes.joined(separator: ";"))") }
+        return rows
     }
 
     @Test("a valid row becomes a typed flow with defaults")
@@ -34,7 +75,7 @@ import XBorderCore
         let d = try #require(log.all.first { $0.code == "input.country" })
         #expect(d.description == "flows.csv:2:6: error: unknown country 'Germny'; did you mean 'Germany' (DE)? [input.country]")
         #expect(inventory?.flows.map(\.id) == ["F2"])
-        #expect(inventory?.rejected.map(\.flowID) == ["F1"])
+        #expect(inventory?.rejected.kept.map(\.flowID) == ["F1"])
         #expect(inventory?.rowsRead == 2)
     }
 
@@ -64,7 +105,7 @@ import XBorderCore
     func duplicateID() {
         let (inventory, log) = Self.decode(Self.header + "F1,A,other,public,JP,US,,,\nF1,B,other,public,JP,US,,,\n")
         #expect(inventory?.flows.map(\.asset) == ["A"])
-        #expect(inventory?.rejected.first?.location.line == 3)
+        #expect(inventory?.rejected.kept.first?.location.line == 3)
         #expect(log.all.contains { $0.code == "input.duplicate-flow-id" && $0.location?.line == 3 })
     }
 
@@ -102,5 +143,75 @@ import XBorderCore
         let (inventory, log) = Self.decode(header + row)
         #expect(log.all.isEmpty, "\(log.all)")
         #expect(try #require(inventory?.flows.first).volume == expected)
+    }
+
+    @Test("a 2 KiB cell is accepted by default and rejects its row under a 1 KiB limit, without being copied")
+    func cellLimit() throws {
+        let asset = String(repeating: "x", count: 2048)
+        let csv = Self.header + "F1,\(asset),technical,secret,JP,US,,,\n" + "\(asset),A,other,public,JP,US,,,\n"
+        let (standard, standardLog) = Self.decode(csv)
+        #expect(standard?.flows.map(\.asset) == [asset, "A"])
+        #expect(standardLog.all.isEmpty)
+
+        var limits = CSVTokenizer.Limits.standard
+        limits.maxFieldBytes = 1024
+        let (limited, log) = Self.decode(csv, limits: limits)
+        #expect(limited?.flows.isEmpty == true)
+        #expect(limited?.rowsRead == 2 && limited?.rejected.count == 2)
+        #expect(Self.listed(limited) == ["2 F1 csv.field-too-long", "3  csv.field-too-long"])
+        #expect(log.all.map(\.description) == [
+            "flows.csv:2:2: error: cell is longer than 1024 bytes (raise the limit with --max-cell-bytes) [csv.field-too-long]",
+            "flows.csv:3:1: error: cell is longer than 1024 bytes (raise the limit with --max-cell-bytes) [csv.field-too-long]",
+        ])
+    }
+
+    @Test("a row with more fields than the limit is rejected once, its extra cells ignored")
+    func columnLimit() {
+        let row = "F1,CAD,technical,secret,JP,US,,," + String(repeating: ",x", count: 20) + "\n"
+        var limits = CSVTokenizer.Limits.standard
+        limits.maxFieldsPerRecord = 16
+        let (inventory, log) = Self.decode(Self.header + row, limits: limits)
+        #expect(inventory?.flows.isEmpty == true && inventory?.rejected.count == 1)
+        #expect(log.all.map(\.code) == ["csv.too-many-fields"])
+        let (standard, _) = Self.decode(Self.header + row)
+        #expect(standard?.flows.count == 1)
+    }
+
+    @Test("rejected rows beyond those kept in memory are counted, and listed again in file order with the duplicates")
+    func boundedRejected() throws {
+        var csv = Self.header
+        for i in 1...12 {
+            // Rows 4, 8 and 12 are valid; 5 and 9 repeat their flow IDs; the rest lack a country.
+            switch i % 4 {
+            case 0: csv += "F\(i),A,other,public,JP,US,,,\n"
+            case 1 where i > 1: csv += "F\(i - 1),B,other,public,JP,US,,,\n"
+            default: csv += "F\(i),C,other,public,JP,,,,\n"
+            }
+        }
+        let (all, allLog) = Self.decode(csv)
+        let (bounded, boundedLog) = Self.decode(csv, keptRejected: 2)
+        let expected = Self.listed(all)
+        #expect(expected.count == 9)
+        #expect(all?.rejected.isComplete == true && bounded?.rejected.isComplete == false)
+        #expect(bounded?.rejected.count == 9 && bounded?.rowsRead == 12 && bounded?.flows.count == 3)
+        #expect(bounded?.rejected.kept.count == 4, "two rows kept while decoding, plus the two duplicates")
+        #expect(Self.listed(bounded) == expected)
+        #expect(expected.contains("6 F4 input.duplicate-flow-id"))
+        #expect(boundedLog.all.map(\.description) == allLog.all.map(\.description))
+    }
+
+    @Test("listing the rejected rows again stops at the first error and rethrows it")
+    func listingFailure() {
+        struct Stop: Error {}
+        let csv = Self.header + String(repeating: "F,C,other,public,JP,,,,\n", count: 5)
+        let (bounded, _) = Self.decode(csv, keptRejected: 1)
+        var seen = 0
+        #expect(throws: Stop.self) {
+            try bounded?.rejected.forEach { (_) throws(Stop) in
+                seen += 1
+                if seen == 3 { throw Stop() }
+            }
+        }
+        #expect(seen == 3)
     }
 }

@@ -201,4 +201,66 @@ import XBorderCore
         #expect(html.matches(of: /class="finding[ "]/).count == 7)
         #expect(outcome.diagnostics.contains { $0.code == "settings.unknown-key" })
     }
+
+    /// A period folder holding `flows` as flows.csv, and a configuration for it.
+    static func period(_ flows: String) throws -> Config {
+        let input = Paths.temporaryDirectory() + "/2026-Q1"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        try FileSystem.write(input + "/flows.csv", Array(flows.utf8))
+        var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+        config.periodDirectory = input
+        return config
+    }
+
+    @Test("a lowered cell limit rejects a 2 KiB cell that the default accepts, and the manifest records the limits")
+    func cellLimit() throws {
+        let header = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country,notes\n"
+        var config = try Self.period(header + "F1,CAD,technical,secret,JP,CN,\(String(repeating: "n", count: 2048))\nF2,X,other,public,JP,US,\n")
+        let standard = ReportPipeline.run(config)
+        #expect(standard.rowsAssessed == 2 && standard.rowsRejected == 0)
+        #expect(!standard.failed(strict: false))
+        let standardManifest = String(decoding: try Self.file(try #require(standard.archivePath) + "/manifest.json"), as: UTF8.self)
+        #expect(standardManifest.contains("\"max_input_bytes\": \"1073741824\""))
+        #expect(standardManifest.contains("\"max_cell_bytes\": \"1048576\""))
+        #expect(standardManifest.contains("\"max_columns\": \"4096\""))
+
+        config.csvLimits.maxFieldBytes = 1024
+        config.outputDirectory = Paths.temporaryDirectory()
+        let limited = ReportPipeline.run(config)
+        #expect(limited.rowsRead == 2 && limited.rowsAssessed == 1 && limited.rowsRejected == 1)
+        #expect(limited.diagnostics.contains { $0.code == "csv.field-too-long" && $0.location?.line == 2 && $0.location?.column == 7 })
+        let folder = try #require(limited.archivePath)
+        let rejected = String(decoding: try Self.file(folder + "/rejected.csv"), as: UTF8.self)
+        #expect(rejected.contains("flows.csv:2,2,F1,csv.field-too-long,cell is longer than 1024 bytes (raise the limit with --max-cell-bytes)"))
+        let manifest = String(decoding: try Self.file(folder + "/manifest.json"), as: UTF8.self)
+        #expect(manifest.contains("\"max_cell_bytes\": \"1024\""))
+    }
+
+    @Test("an input over the size limit is refused before it is read, and nothing is archived")
+    func inputLimit() throws {
+        var config = try Self.period("flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\nF1,CAD,technical,secret,JP,CN\n")
+        config.maxInputBytes = 50
+        let outcome = ReportPipeline.run(config)
+        #expect(outcome.archivePath == nil)
+        let d = try #require(outcome.diagnostics.first { $0.location?.file == config.periodDirectory + "/flows.csv" })
+        #expect(d.description.hasSuffix(
+            "flows.csv: error: file is 114 bytes, larger than the limit of 50 bytes (raise the limit with --max-input-bytes) [input.too-large]"))
+    }
+
+    @Test("rejected.csv lists every rejected row, also beyond those kept in memory, in file order")
+    func manyRejected() throws {
+        var flows = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\n"
+        let count = RejectedRows.keptLimit + 50
+        for i in 0..<count { flows += i == 5_000 ? "OK,A,other,public,JP,US\n" : "R\(i),A,other,public,JP,\n" }
+        let config = try Self.period(flows)
+        let outcome = ReportPipeline.run(config)
+        #expect(outcome.rowsRead == count && outcome.rowsAssessed == 1 && outcome.rowsRejected == count - 1)
+        let folder = try #require(outcome.archivePath)
+        let lines = String(decoding: try Self.file(folder + "/rejected.csv"), as: UTF8.self)
+            .split(separator: "\r\n", omittingEmptySubsequences: true)
+        #expect(lines.count == count, "header + every rejected row")
+        let ids = lines.dropFirst().map { $0.split(separator: ",")[2] }
+        #expect(ids == (0..<count).filter { $0 != 5_000 }.map { "R\($0)"[...] })
+        #expect(ArchiveVerifier.verify(folder).diagnostics.map(\.description) == [])
+    }
 }

@@ -11,11 +11,13 @@ package struct Assessor: Sendable {
     let rules: [any RiskRule]
     let reference: ReferenceData
     let exposures: ExposureIndex
-    /// Per risk (in `RiskType.allCases` order), the measures that address it, with their
-    /// reductions precomputed.
-    let effects: [[MeasureEffect]]
-    /// Index in a risk's `effects` list by measure ID, per risk.
-    let effectIndex: [[String: Int]]
+    let scales: Scales
+    /// The measures that address each risk, with their reductions precomputed: those of risk
+    /// `r` are `effects[effectRanges[r.ordinal]]`.
+    let effects: [MeasureEffect]
+    let effectRanges: [Range<Int>]
+    /// Position in `effects` by (risk ordinal, measure ID).
+    let effectIndex: [EffectKey: Int]
     /// Recommendations per finding (at most).
     let maxRecommendations: Int
 
@@ -24,31 +26,44 @@ package struct Assessor: Sendable {
         self.rules = rules
         self.reference = reference
         self.exposures = ExposureIndex(reference: reference)
-        var effects: [[MeasureEffect]] = []
+        scales = reference.scales
+        var effects: [MeasureEffect] = []
+        var ranges: [Range<Int>] = []
+        var index: [EffectKey: Int] = [:]
         for risk in RiskType.allCases {
-            effects.append(
-                reference.measures.filter { $0.risks.contains(risk) }.map { measure in
+            let first = effects.count
+            for measure in reference.measures where measure.risks.contains(risk) {
+                // The first row wins for a repeated ID, as `measuresByID` does.
+                let key = EffectKey(risk: risk.ordinal, id: measure.id)
+                if index[key] == nil { index[key] = effects.count }
+                effects.append(
                     MeasureEffect(
-                        id: measure.id, scope: measure.scope, likelihood: measure.reduction(of: risk, .likelihood),
-                        impact: measure.reduction(of: risk, .impact), scores: !measure.effects.isEmpty)
-                })
+                        id: measure.id, matcher: ScopeMatcher(measure.scope),
+                        likelihood: measure.reduction(of: risk, .likelihood), impact: measure.reduction(of: risk, .impact),
+                        scores: !measure.effects.isEmpty))
+            }
+            ranges.append(first..<effects.count)
         }
         self.effects = effects
-        // The first row wins for a repeated ID, as `measuresByID` does.
-        effectIndex = effects.map { list in
-            Dictionary(list.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        effectRanges = ranges
+        effectIndex = index
         self.maxRecommendations = maxRecommendations
     }
 
     /// A measure's effect on one risk type.
     struct MeasureEffect: Sendable {
         var id: String
-        var scope: Scope
+        var matcher: ScopeMatcher
         var likelihood: Int
         var impact: Int
         /// False for measures with no score effect (never recommended automatically).
         var scores: Bool
+    }
+
+    /// A measure of one risk.
+    struct EffectKey: Hashable, Sendable {
+        var risk: Int
+        var id: String
     }
 
     /// The exposure index (for explanations).
@@ -56,7 +71,6 @@ package struct Assessor: Sendable {
 
     /// Findings for one flow, in risk order.
     package func assess(_ flow: Flow, index: Int) -> [Finding] {
-        let scales = reference.scales
         var findings: [Finding] = []
         for rule in rules {
             guard let outcome = rule.evaluate(flow, exposures: exposures, scales: scales) else { continue }
@@ -66,9 +80,9 @@ package struct Assessor: Sendable {
             var lowerI = 0
             let riskIndex = rule.risk.ordinal
             for id in flow.controls {
-                guard let k = effectIndex[riskIndex][id] else { continue }
-                let effect = effects[riskIndex][k]
-                guard effect.scope.matches(flow) else { continue }
+                guard let k = effectIndex[EffectKey(risk: riskIndex, id: id)] else { continue }
+                let effect = effects[k]
+                guard effect.matcher.matches(flow) else { continue }
                 lowerL += effect.likelihood
                 lowerI += effect.impact
                 applied.append(.init(measureID: id, likelihood: effect.likelihood, impact: effect.impact))
@@ -94,10 +108,10 @@ package struct Assessor: Sendable {
     /// effect (inventory, regulatory watch, acceptance) are never recommended automatically:
     /// they are prerequisites or decisions, listed in the measures catalogue of the report.
     func recommend(for finding: Finding, flow: Flow) -> [String] {
-        let scales = reference.scales
         var ranked: [(gain: Int, id: String)] = []
-        for effect in effects[finding.risk.ordinal]
-        where effect.scores && !flow.controls.contains(effect.id) && effect.scope.matches(flow) {
+        for k in effectRanges[finding.risk.ordinal] {
+            let effect = effects[k]
+            guard effect.scores, !flow.controls.contains(effect.id), effect.matcher.matches(flow) else { continue }
             let l = scales.clamp(finding.residual.likelihood - effect.likelihood)
             let i = scales.clamp(finding.residual.impact - effect.impact)
             let gain = finding.residual.score - l * i

@@ -16,27 +16,61 @@ package struct ExposureIndex: Sendable {
     }
 
     private let rows: [Exposure]
-    private let groups: [String: Set<Country>]
-    /// (country index × risk) → exposure indices.
-    private let table: [[Int]]
+    /// What the matching loop reads of each row, as plain values.
+    private let infos: [RowInfo]
+    /// Members of the groups named by rows (`RowInfo.group` indexes it).
+    private let groupMembers: [Set<Country>]
+    /// (country index × risk) → the rows in `entries[starts[slot]..<starts[slot + 1]]`.
+    private let starts: [Int]
+    private let entries: [Int]
+
+    /// The fields of an exposure row the matching loop needs.
+    private struct RowInfo: Sendable {
+        var level: Int
+        var general: Bool
+        var matcher: ScopeMatcher
+        /// Index into `groupMembers` when the row's jurisdiction is a group, else -1.
+        var group: Int
+    }
 
     /// Builds the index.
     package init(reference: ReferenceData) {
         rows = reference.exposures
-        groups = reference.groups
+        let riskCount = RiskType.allCases.count
         let countryCount = CountryTable.shared.entries.count
-        var table = [[Int]](repeating: [], count: countryCount * RiskType.allCases.count)
+        var table = [[Int]](repeating: [], count: countryCount * riskCount)
+        var groupIndex: [String: Int] = [:]
+        var groupMembers: [Set<Country>] = []
+        var infos: [RowInfo] = []
         for exposure in reference.exposures {
-            let riskIndex = exposure.risk.ordinal
+            var group = -1
+            if let members = reference.groups[exposure.jurisdiction] {
+                if let known = groupIndex[exposure.jurisdiction] {
+                    group = known
+                } else {
+                    group = groupMembers.count
+                    groupIndex[exposure.jurisdiction] = group
+                    groupMembers.append(members)
+                }
+            }
+            infos.append(
+                RowInfo(
+                    level: exposure.level, general: exposure.scope.isGeneral, matcher: ScopeMatcher(exposure.scope),
+                    group: group))
             let members: [Country] =
                 if let country = Country(code: exposure.jurisdiction) { [country] } else {
                     (reference.groups[exposure.jurisdiction] ?? []).sorted()
                 }
             for member in members {
-                table[Int(member.index) * RiskType.allCases.count + riskIndex].append(exposure.index)
+                table[Int(member.index) * riskCount + exposure.risk.ordinal].append(exposure.index)
             }
         }
-        self.table = table
+        self.infos = infos
+        self.groupMembers = groupMembers
+        var starts = [0]
+        for slot in table { starts.append(starts.last! + slot.count) }
+        self.starts = starts
+        entries = table.flatMap { $0 }
     }
 
     /// The exposure row with this index.
@@ -48,25 +82,24 @@ package struct ExposureIndex: Sendable {
     package func strongest(
         _ risk: RiskType, in country: Country, role: JurisdictionRole, for flow: Flow
     ) -> Hit? {
-        let riskIndex = risk.ordinal
+        let slot = Int(country.index) * RiskType.allCases.count + risk.ordinal
         var best = 0
         var driving: [Int] = []
         var scoped = false
-        for i in table[Int(country.index) * RiskType.allCases.count + riskIndex] {
-            let row = rows[i]
-            guard row.level > 0, row.scope.matches(flow) else { continue }
-            if risk == .localization, let members = groups[row.jurisdiction],
-                flow.allCountries.allSatisfy({ members.contains($0) })
-            {
+        for k in starts[slot]..<starts[slot + 1] {
+            let i = entries[k]
+            let row = infos[i]
+            guard row.level > 0, row.matcher.matches(flow) else { continue }
+            if risk == .localization, row.group >= 0, flow.allCountries.allSatisfy({ groupMembers[row.group].contains($0) }) {
                 continue
             }
             if row.level > best {
                 best = row.level
                 driving = [i]
-                scoped = !row.scope.isGeneral
+                scoped = !row.general
             } else if row.level == best {
                 driving.append(i)
-                scoped = scoped || !row.scope.isGeneral
+                scoped = scoped || !row.general
             }
         }
         guard best > 0 else { return nil }

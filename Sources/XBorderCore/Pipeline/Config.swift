@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every resolved option of one run: the only input to the pipeline besides files.
 package struct Config: Sendable {
     /// The period folder (`Inputs/2026-Q3`).
@@ -21,7 +23,10 @@ package struct Config: Sendable {
     /// Forces the encoding of the period's spreadsheets.
     package var encoding: TextEncoding?
     /// Number of worker tasks for assessment (1 = serial). Output does not depend on it.
-    package var parallelism = 2
+    package var parallelism = Config.availableCores
+
+    /// The cores this process may use (at most 16: beyond that the writer thread is the limit).
+    package static var availableCores: Int { max(1, min(16, ProcessInfo.processInfo.activeProcessorCount)) }
     /// Largest input file read (bytes); a larger one is an error before anything is read
     /// (`--max-input-bytes`).
     package var maxInputBytes = Self.defaultMaxInputBytes

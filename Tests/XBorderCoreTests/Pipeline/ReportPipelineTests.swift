@@ -50,6 +50,44 @@ import XBorderCore
         }
     }
 
+    @Test("the number of threads never changes a byte: 10,000 flows (three chunks) on 1, 2 and 3 threads")
+    func threadsDoNotChangeOutput() throws {
+        let input = Paths.temporaryDirectory() + "/2030-Q1"
+        try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
+        let countries = ["JP", "CN", "US", "DE", "VN", "IN", "SG", "KR", "Germny", "GB"]
+        let categories = ["technical", "operational", "supply_chain", "personal", "security_logs", "bogus"]
+        let levels = ["public", "internal", "confidential", "secret"]
+        let controls = ["", "M04", "M06;M11", "M02;M05;M14", "M99"]
+        var csv = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country,"
+            + "storage_countries,controls,recipient_type,owner\n"
+        var state: UInt64 = 42
+        func pick(_ values: [String]) -> String {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return values[Int((state >> 33) % UInt64(values.count))]
+        }
+        for i in 0..<10_000 {
+            csv += "F\(i % 9_990),\"Asset, \(i)\",\(pick(categories)),\(pick(levels)),\(pick(countries)),"
+                + "\(pick(countries)),\"\(pick(countries));\(pick(countries))\",\(pick(controls)),"
+                + "\(pick(["group_company", "cloud_provider", "partner", ""])),Owner \(i % 7)\n"
+        }
+        try FileSystem.write(input + "/flows.csv", Array(csv.utf8))
+        var archives: [String] = []
+        for threads in [1, 2, 3] {
+            var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
+            config.periodDirectory = input
+            config.parallelism = threads
+            let outcome = ReportPipeline.run(config)
+            archives.append(try #require(outcome.archivePath))
+        }
+        for name in ["report.html", "report.xhtml", "findings.csv", "findings.json", "rejected.csv", "diagnostics.txt"] {
+            let first = try Self.file(archives[0] + "/" + name)
+            #expect(first.count > 0 || name == "diagnostics.txt", "\(name)")
+            for other in archives.dropFirst() {
+                #expect(try Self.file(other + "/" + name) == first, "\(name)")
+            }
+        }
+    }
+
     @Test("a re-run never overwrites: it archives revision 2, which names what it supersedes")
     func revisions() throws {
         let output = Paths.temporaryDirectory()

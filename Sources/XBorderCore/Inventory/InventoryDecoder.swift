@@ -26,6 +26,8 @@ package struct InventoryDecoder {
     /// Longest text remembered by the country caches (country names are short; a garbage cell
     /// of a megabyte must not be copied into a cache).
     static let cachedTextBytes = 256
+    /// Characters of a rejected row's flow ID kept when it is longer than `cachedTextBytes`.
+    static let rejectedIDCharacters = 200
     /// `1.200` means 1,200 (files with `;` separators come from decimal-comma locales).
     var thousandsWithDots = false
     private var countryCache: [String: Country?] = [:]
@@ -179,10 +181,12 @@ package struct InventoryDecoder {
         diagnostics.merge(rowLog)
         if let flow, errors.isEmpty, !record.hasSyntaxError { return .flow(flow) }
         let codes = Set(errors.map(\.code) + record.syntaxErrors.map(\.code))
-        let id = mapping.index[.flowID].flatMap { i -> String? in
+        var id = mapping.index[.flowID].flatMap { i -> String? in
             var scratch = DiagnosticLog()
             return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
         } ?? ""
+        // Ten thousand kept rows with megabyte IDs would hold gigabytes; the line finds the row.
+        if id.utf8.count > Self.cachedTextBytes { id = String(id.prefix(Self.rejectedIDCharacters)) + "…" }
         return .rejected(
             .init(
                 location: SourceLocation(file: record.path, line: record.line), flowID: id,

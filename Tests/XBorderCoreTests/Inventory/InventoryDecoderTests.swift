@@ -165,6 +165,13 @@ import XBorderCore
         ])
     }
 
+    @Test("a rejected row keeps at most 200 characters of a long flow_id")
+    func longRejectedID() {
+        let id = String(repeating: "x", count: 2000)
+        let (inventory, _) = Self.decode(Self.header + "\(id),A,other,public,JP,,,,\n")
+        #expect(inventory?.rejected.kept.map(\.flowID) == [String(repeating: "x", count: 200) + "…"])
+    }
+
     @Test("a row with more fields than the limit is rejected once, its extra cells ignored")
     func columnLimit() {
         let row = "F1,CAD,technical,secret,JP,US,,," + String(repeating: ",x", count: 20) + "\n"

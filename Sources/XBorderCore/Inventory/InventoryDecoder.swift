@@ -138,6 +138,12 @@ package struct InventoryDecoder {
             return nil
         }
         // Flow IDs are unique per period: the first row keeps the ID, later ones are rejected.
+        // Flows are assessed in ID order; most exports already list them so, strictly
+        // increasing, and then there is nothing to sort or reject.
+        if (1..<max(1, flows.count)).allSatisfy({ flows[$0 - 1].id < flows[$0].id }) {
+            rejected.finish(sheet: sheet, context: context, mapping: mapping, headerCount: headerCount)
+            return Inventory(flows: flows, rejected: rejected, rowsRead: rowsRead)
+        }
         flows.sort { ($0.id, $0.location.line) < ($1.id, $1.location.line) }
         var unique: [Flow] = []
         unique.reserveCapacity(flows.count)

@@ -101,6 +101,20 @@ import XBorderCore
         #expect(inventory?.rejected.count == 1)
     }
 
+    @Test("flows come out in flow_id order whether or not the file lists them so")
+    func idOrder() throws {
+        let row = { (id: String) in "\(id),CAD,technical,secret,JP,US,,,\n" }
+        let (sorted, _) = Self.decode(Self.header + ["A1", "A2", "B1", "B10", "B2"].map(row).joined())
+        #expect(sorted?.flows.map(\.id) == ["A1", "A2", "B1", "B10", "B2"])
+        let (shuffled, _) = Self.decode(Self.header + ["B2", "A2", "B10", "A1", "B1"].map(row).joined())
+        #expect(shuffled?.flows.map(\.id) == ["A1", "A2", "B1", "B10", "B2"])
+        #expect(shuffled?.flows.map(\.location.line) == [5, 3, 6, 4, 2])
+        let (single, _) = Self.decode(Self.header + row("Z9"))
+        #expect(single?.flows.map(\.id) == ["Z9"])
+        let (none, _) = Self.decode(Self.header)
+        #expect(none?.flows.isEmpty == true)
+    }
+
     @Test("a duplicate flow_id rejects the later row")
     func duplicateID() {
         let (inventory, log) = Self.decode(Self.header + "F1,A,other,public,JP,US,,,\nF1,B,other,public,JP,US,,,\n")

@@ -85,13 +85,19 @@ package struct FindingsExport {
         let controls = controlsPart(finding.controls, cache: &cache)
         let recommended = recommendedPart(finding.recommended, cache: &cache)
 
+        let current = flowCells.map {
+            $0.index == finding.flowIndex && $0.flowID == flow.id && $0.location == flow.location
+        }
+        if current != true { flowCells = FlowCells(flow, index: finding.flowIndex) }
+        let cells = flowCells!
+
         // findings.csv
-        if Self.isPlainCell(flow.id) {
-            csv.append(contentsOf: flow.id.utf8)
+        if cells.plainID {
+            csv.append(contentsOf: cells.id)
             csv.append(UInt8(ascii: ":"))
             csv.append(contentsOf: risk.utf8)
             csv.append(UInt8(ascii: ","))
-            csv.append(contentsOf: flow.id.utf8)
+            csv.append(contentsOf: cells.id)
         } else {
             CSVWriter.appendCell(finding.id, to: &csv)
             csv.append(UInt8(ascii: ","))
@@ -121,28 +127,28 @@ package struct FindingsExport {
             }
         } else {
             csv.append(UInt8(ascii: ","))
-            CSVWriter.appendCell(flow.owner, to: &csv)
+            csv.append(contentsOf: cells.owner)
             csv.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: ",")])
             Sentence.appendCell(joining: sentences, to: &csv)
         }
-        csv.append(UInt8(ascii: ","))
-        csv.append(contentsOf: flow.origin.code.utf8)
-        csv.append(UInt8(ascii: ","))
-        csv.append(contentsOf: flow.destination.code.utf8)
+        csv.append(contentsOf: cells.countries)
         csv.append(contentsOf: decision?.overdue == true ? Self.yes : Self.no)
-        CSVWriter.appendCell(flow.asset, to: &csv)
+        csv.append(contentsOf: cells.asset)
         csv.append(contentsOf: [0x0D, 0x0A])
 
-        // findings.json
+        // findings.json (the ID's risk suffix needs no escaping, so the flow ID's escaped form is
+        // reused for both members)
         if count > 1 { json.append(UInt8(ascii: ",")) }
-        json.append(contentsOf: #"{"finding_id":"#.utf8)
-        JSONWriter.appendString(finding.id, to: &json)
-        json.append(contentsOf: #","flow_id":"#.utf8)
-        JSONWriter.appendString(flow.id, to: &json)
-        json.append(contentsOf: #","risk":""#.utf8)
+        json.append(contentsOf: #"{"finding_id":""#.utf8)
+        json.append(contentsOf: cells.jsonID)
+        json.append(UInt8(ascii: ":"))
+        json.append(contentsOf: risk.utf8)
+        json.append(contentsOf: #"","flow_id":""#.utf8)
+        json.append(contentsOf: cells.jsonID)
+        json.append(contentsOf: #"","risk":""#.utf8)
         json.append(contentsOf: risk.utf8)
         json.append(contentsOf: #"","flows_csv_line":"#.utf8)
-        json.append(contentsOf: String(flow.location.line).utf8)
+        json.append(contentsOf: cells.line)
         json.append(contentsOf: ratings.json)
         json.append(contentsOf: hits.json)
         json.append(contentsOf: controls.json)
@@ -171,6 +177,47 @@ package struct FindingsExport {
         json.append(contentsOf: #","impact":"#.utf8)
         json.append(contentsOf: impact.json)
         json.append(contentsOf: "}}".utf8)
+    }
+
+    /// The cells of the flow whose findings are being written: a flow has several findings.
+    private var flowCells: FlowCells?
+
+    /// A flow's own cells, escaped once for all of its findings.
+    private struct FlowCells {
+        /// Which flow: its index, ID and row (findings built by hand may reuse an index).
+        var index: Int
+        var flowID: String
+        var location: SourceLocation
+        /// The flow ID needs neither quotes nor neutralization in findings.csv.
+        var plainID: Bool
+        var id: [UInt8]
+        /// The `owner` cell.
+        var owner: [UInt8]
+        /// `,origin_country,destination_country`.
+        var countries: [UInt8]
+        /// The `data_asset` cell.
+        var asset: [UInt8]
+        /// The flow ID escaped for a JSON string, without the quotes.
+        var jsonID: [UInt8]
+        /// The flows.csv line, in decimal.
+        var line: [UInt8]
+
+        init(_ flow: Flow, index: Int) {
+            self.index = index
+            flowID = flow.id
+            location = flow.location
+            plainID = FindingsExport.isPlainCell(flow.id)
+            id = Array(flow.id.utf8)
+            owner = []
+            CSVWriter.appendCell(flow.owner, to: &owner)
+            countries = Array(",\(flow.origin.code),\(flow.destination.code)".utf8)
+            asset = []
+            CSVWriter.appendCell(flow.asset, to: &asset)
+            var quoted: [UInt8] = []
+            JSONWriter.appendString(flow.id, to: &quoted)
+            jsonID = Array(quoted.dropFirst().dropLast())
+            line = Array(String(flow.location.line).utf8)
+        }
     }
 
     private static let yes = Array(",yes,".utf8)

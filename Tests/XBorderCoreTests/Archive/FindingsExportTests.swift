@@ -74,6 +74,26 @@ struct FindingsExportTests {
         }
     }
 
+    @Test("each row carries its own flow's cells, however findings of different flows interleave")
+    func flowCellsFollowTheFlow() throws {
+        var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex)
+        var cache = FragmentCache()
+        var a = flows[0]
+        a.owner = "Owner A"
+        var b = flows[4]
+        b.owner = "Owner, B"
+        // The same index for both, as hand-built findings may have.
+        let fa = try #require(assessor.assess(a, index: 0).first)
+        let fb = try #require(assessor.assess(b, index: 0).first)
+        for (finding, flow) in [(fa, a), (fb, b), (fa, a)] { export.add(finding, flow: flow, cache: &cache) }
+        let text = String(decoding: export.drain().csv, as: UTF8.self)
+        let rows = text.split(separator: "\r\n").map(String.init)
+        #expect(rows.count == 3)
+        #expect(rows[0].hasPrefix("F1:") && rows[0].contains(",Owner A,"))
+        #expect(rows[1].hasPrefix("F5:") && rows[1].contains(",\"Owner, B\","))
+        #expect(rows[2].hasPrefix("F1:") && rows[2].contains(",Owner A,"))
+    }
+
     @Test(
         "joined sentences are written exactly as CSVWriter writes the joined text",
         arguments: [

@@ -10,9 +10,11 @@ enum DocumentParser {
     static func withDocument<Result>(
         _ bytes: [UInt8],
         mode: ParseMode,
+        preloaded: PreloadedDTD? = nil,
         _ body: (xmlDocPtr?, IssueCollector) -> Result
     ) -> Result {
         let collector = IssueCollector(mode: mode)
+        collector.preloaded = preloaded
         guard !bytes.isEmpty else {
             collector.add(.error, XMLIssue.Code.notWellFormed, line: 1, column: 1, "document is empty")
             return body(nil, collector)
@@ -26,6 +28,7 @@ enum DocumentParser {
             return body(nil, collector)
         }
         defer { xmlFreeParserCtxt(context) }
+        preloaded?.shareDictionary(with: context)
 
         return withExtendedLifetime(collector) {
             let opaque = Unmanaged.passUnretained(collector).toOpaque()
@@ -35,9 +38,8 @@ enum DocumentParser {
             ParserHooks.install(on: context)
 
             var options = XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue
-            if mode.loadsDTD {
-                options |= XML_PARSE_DTDLOAD.rawValue | XML_PARSE_DTDVALID.rawValue
-            }
+            if mode.loadsDTD { options |= XML_PARSE_DTDLOAD.rawValue }
+            if mode.validates { options |= XML_PARSE_DTDVALID.rawValue }
             let saved = xborder_installErrorHandlers(ParserHooks.structuredError, opaque)
             let document = bytes.withUnsafeBufferPointer { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { chars in

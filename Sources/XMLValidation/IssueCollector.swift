@@ -16,6 +16,12 @@ final class IssueCollector {
     var refusedEntityDeclaration = false
     /// Resources (DTDs, modules, entities) the offline entity loader refused or could not find.
     var unavailableResources: [String] = []
+    /// A DTD loaded ahead that this parse may take instead of reading the files.
+    var preloaded: PreloadedDTD?
+    /// Whether the parse took `preloaded`.
+    var usedPreloaded = false
+    /// What a preloading parse keeps besides the DTD.
+    var loadedParts: PreloadedDTD.Parts?
 
     private var kept: [XMLIssue] = []
     private var overflow = 0

@@ -70,7 +70,7 @@ private func hookInternalSubset(
     let publicID = ParserHooks.string(externalID)
     let systemIDText = ParserHooks.string(systemID)
     switch collector.mode {
-    case .validate(let expected):
+    case .validate(let expected), .preload(let expected):
         guard publicID == expected else {
             let found = publicID.map { "doctype public id '\($0)'" } ?? "doctype without public id"
             collector.add(
@@ -115,9 +115,17 @@ private func hookExternalSubset(
         xmlStopParser(context)
         return
     }
-    if collector.mode.loadsDTD {
-        xmlSAX2ExternalSubset(ctx, name, externalID, systemID)
+    guard collector.mode.loadsDTD else { return }
+    if let preloaded = collector.preloaded,
+        preloaded.fits(context, publicID: ParserHooks.string(externalID), systemID: ParserHooks.string(systemID))
+    {
+        preloaded.attach(to: context)
+        collector.preloaded = nil
+        collector.usedPreloaded = true
+        return
     }
+    xmlSAX2ExternalSubset(ctx, name, externalID, systemID)
+    if case .preload = collector.mode { collector.loadedParts = PreloadedDTD.Parts.take(from: context) }
 }
 
 /// Records a refused internal-subset entity declaration at the parser's position.

@@ -81,15 +81,26 @@ package enum ReportPipeline {
         var log = DiagnosticLog()
         var outcome = Outcome(diagnostics: [])
         defer { outcome.diagnostics = log.sorted }
+        // The templates are parsed while the inputs are read; their diagnostics follow the
+        // inputs' as if loaded afterwards.
+        let templatesDirectory = config.templatesDirectory
+        // So is the XHTML DTD, which validation needs last.
+        let dtdLoad = Background { ReportValidator.preloadDTD() }
+        defer { dtdLoad.value() }
+        let templateLoad = Background { () -> (TemplateLibrary?, DiagnosticLog) in
+            var templateLog = DiagnosticLog()
+            return (TemplateLibrary(directory: templatesDirectory, diagnostics: &templateLog), templateLog)
+        }
         let loaded = try? outcome.time("read+decode") { () throws(FileSystem.Failure) in
             PeriodInputs.load(config, diagnostics: &log)
         }
+        let (templates, templateLog) = templateLoad.value()
         guard let inputs = loaded ?? nil else {
             outcome.diagnostics = log.sorted
             return outcome
         }
         if !config.topNExplicit, let n = inputs.settings.topN { config.topN = n }
-        let templates = TemplateLibrary(directory: config.templatesDirectory, diagnostics: &log)
+        log.merge(templateLog)
         guard let templates else {
             outcome.diagnostics = log.sorted
             return outcome
@@ -150,12 +161,15 @@ package enum ReportPipeline {
         // chunks at a time.
         let assessStart = ContinuousClock.now
         let flows = inputs.inventory.flows
-        let chunkSize = 4_096
+        // At most 4,096 flows a chunk (memory), and at least four chunks a worker so that a
+        // small inventory still keeps every core busy to the end.
+        let workers = max(1, config.parallelism)
+        let chunkSize = max(256, min(4_096, (flows.count + workers * 4 - 1) / (workers * 4)))
         let chunkCount = (flows.count + chunkSize - 1) / chunkSize
         let caches = Mutex<[FragmentCache]>([])
         var wroteFinding = false
         try OrderedChunks.run(
-            count: chunkCount, workers: max(1, config.parallelism), ahead: max(1, config.parallelism) * 2,
+            count: chunkCount, workers: workers, ahead: workers * 2,
             compute: { index in
                 var cache = caches.withLock { $0.popLast() } ?? FragmentCache()
                 let range = (index * chunkSize)..<min(flows.count, (index + 1) * chunkSize)

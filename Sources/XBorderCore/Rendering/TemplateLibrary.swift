@@ -1,5 +1,7 @@
+import Dispatch
 import Foundation
 import Mustache
+import Synchronization
 
 /// The report templates of one folder (`Templates/` or `--templates DIR`), loaded once before
 /// rendering: `report.mustache`, partials under `partials/`, message catalogues under
@@ -53,20 +55,19 @@ package struct TemplateLibrary: Sendable {
             }
         }
         load("")
-        for (name, entry) in texts.sorted(by: { $0.key < $1.key }) {
-            do {
-                try library.register(MustacheTemplate(string: entry.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.error(
-                    "template.syntax", "template syntax error: \(error.error)",
-                    at: SourceLocation(file: entry.path, line: error.context.lineNumber, column: error.context.columnNumber))
-            } catch {
-                diagnostics.error("template.syntax", "template syntax error: \(error)", at: SourceLocation(file: entry.path))
-            }
-            for (line, problem) in Self.forbiddenMarkup(in: entry.text) {
-                diagnostics.error("template.forbidden-markup", problem, at: SourceLocation(file: entry.path, line: line))
-            }
-            for (line, partial) in Self.partialReferences(in: entry.text) {
+        // Parsing is the slow part (swift-mustache measures the rest of the text at every tag),
+        // so the files are parsed side by side; diagnostics are emitted in name order.
+        let entries = texts.sorted(by: { $0.key < $1.key })
+        let parsed = Mutex([ParsedTemplate?](repeating: nil, count: entries.count))
+        DispatchQueue.concurrentPerform(iterations: entries.count) { k in
+            let result = Self.parse(entries[k].value.text, path: entries[k].value.path)
+            parsed.withLock { $0[k] = result }
+        }
+        for (k, (name, entry)) in entries.enumerated() {
+            guard let result = parsed.withLock({ $0[k] }) else { continue }
+            if let template = result.template { library.register(template, named: name) }
+            for problem in result.problems { diagnostics.emit(problem) }
+            for (line, partial) in result.partials {
                 let location = SourceLocation(file: entry.path, line: line)
                 if partial.hasPrefix("/") || partial.split(separator: "/").contains("..") {
                     diagnostics.error(
@@ -87,6 +88,33 @@ package struct TemplateLibrary: Sendable {
         self.files = files.sorted { $0.0 < $1.0 }.map { (name: $0.0, bytes: $0.1) }
     }
 
+    /// One template file parsed and checked, before its diagnostics are emitted.
+    struct ParsedTemplate: Sendable {
+        var template: MustacheTemplate?
+        var problems: [Diagnostic] = []
+        var partials: [(Int, String)] = []
+    }
+
+    static func parse(_ text: String, path: String) -> ParsedTemplate {
+        var result = ParsedTemplate()
+        do {
+            result.template = try MustacheTemplate(string: text)
+        } catch let error as MustacheTemplate.ParserError {
+            result.problems.append(
+                Diagnostic(
+                    .error, code: "template.syntax", "template syntax error: \(error.error)",
+                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+        } catch {
+            result.problems.append(
+                Diagnostic(.error, code: "template.syntax", "template syntax error: \(error)", at: SourceLocation(file: path)))
+        }
+        for (line, problem) in forbiddenMarkup(in: text) {
+            result.problems.append(Diagnostic(.error, code: "template.forbidden-markup", problem, at: SourceLocation(file: path, line: line)))
+        }
+        result.partials = partialReferences(in: text)
+        return result
+    }
+
     /// The only document type declarations a template may contain.
     static let allowedDoctypes = [
         "<!DOCTYPE html>",
@@ -96,34 +124,48 @@ package struct TemplateLibrary: Sendable {
     /// Markup that would make libxml2 read something other than the catalogued DTD: entity
     /// declarations, internal subsets, other external subsets, XInclude. Refused before
     /// rendering, so nothing is ever resolved (libxml2 refuses them again on validation).
+    /// Matched on ASCII-lowercased bytes, line by line (markup names are ASCII).
     static func forbiddenMarkup(in text: String) -> [(Int, String)] {
+        typealias Scan = ActiveContentScanner
         var problems: [(Int, String)] = []
-        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let upper = line.uppercased()
-            let lower = line.lowercased()
+        let bytes = Array(text.utf8)
+        var start = 0
+        var number = 1
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[start..<end]
+            let lower = line.map(Scan.asciiLower)
             // Reports are self-contained and passive: no scripts, no handlers, no fetching.
             // Messages do not quote the line, so nothing from it ends up in diagnostics.
-            for (needle, problem) in Self.activeContent where lower.contains(needle) {
-                problems.append((i + 1, problem))
+            for (needle, problem) in Self.activeContent where Scan.contains(lower, needle) {
+                problems.append((number, problem))
             }
             // url(#id) points inside the document (SVG markers); anything else fetches.
-            if lower.ranges(of: "url(").contains(where: { !lower[$0.upperBound...].hasPrefix("#") }) {
-                problems.append((i + 1, "templates may not load resources with url() (only url(#id) inside the document)"))
+            var rest = lower[...]
+            while let after = Scan.firstRange(of: "url(", in: rest) {
+                if rest[after...].first != UInt8(ascii: "#") {
+                    problems.append((number, "templates may not load resources with url() (only url(#id) inside the document)"))
+                    break
+                }
+                rest = rest[after...]
             }
-            if ActiveContentScanner.hasEventHandler(Array(lower.utf8)) { problems.append((i + 1, "templates may not contain event-handler attributes")) }
-            if upper.contains("<!ENTITY") {
-                problems.append((i + 1, "templates may not declare entities"))
+            if Scan.hasEventHandler(lower) { problems.append((number, "templates may not contain event-handler attributes")) }
+            if Scan.contains(lower, "<!entity") {
+                problems.append((number, "templates may not declare entities"))
             }
-            if upper.contains("XINCLUDE") || line.contains("xi:include") {
-                problems.append((i + 1, "templates may not use XInclude"))
+            if Scan.contains(lower, "xinclude") || Scan.contains(line, "xi:include") {
+                problems.append((number, "templates may not use XInclude"))
             }
-            if let start = line.range(of: "<!DOCTYPE", options: .caseInsensitive) {
-                let declaration = line[start.lowerBound...].prefix { $0 != ">" } + ">"
-                if !allowedDoctypes.contains(String(declaration)) {
+            if let after = Scan.firstRange(of: "<!doctype", in: lower) {
+                let from = line.startIndex + after - 9
+                let declaration = String(decoding: line[from...].prefix { $0 != UInt8(ascii: ">") }, as: UTF8.self) + ">"
+                if !allowedDoctypes.contains(declaration) {
                     problems.append(
-                        (i + 1, "document type declaration \(Diagnostic.quoted(String(declaration), limit: 160)) is not one of the two xborder validates against"))
+                        (number, "document type declaration \(Diagnostic.quoted(declaration, limit: 160)) is not one of the two xborder validates against"))
                 }
             }
+            start = end + 1
+            number += 1
         }
         return problems
     }

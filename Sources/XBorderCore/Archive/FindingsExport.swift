@@ -30,11 +30,21 @@ package struct FindingsExport {
         formatter = ExplanationFormatter(messages: .explanations, reference: reference, exposures: exposures)
     }
 
+    /// Starts an export that writes into `buffers` (emptied, their capacity kept): a chunk's
+    /// megabytes then reuse memory that an earlier chunk already touched.
+    package init(reference: ReferenceData, exposures: ExposureIndex, buffers: (csv: [UInt8], json: [UInt8])) {
+        self.init(reference: reference, exposures: exposures)
+        csv = buffers.csv
+        json = buffers.json
+        csv.removeAll(keepingCapacity: true)
+        json.removeAll(keepingCapacity: true)
+    }
+
     /// Takes the bytes written so far, leaving the export empty.
     package mutating func drain() -> (csv: [UInt8], json: [UInt8]) {
         defer {
-            csv.removeAll(keepingCapacity: true)
-            json.removeAll(keepingCapacity: true)
+            csv = []
+            json = []
         }
         return (csv, json)
     }
@@ -265,39 +275,65 @@ package struct FindingsExport {
         return part
     }
 
-    /// `,jurisdictions,laws,sources` cells and the `jurisdictions` member.
+    /// `,jurisdictions,laws,sources` cells and the `jurisdictions` member. A set of hits not
+    /// seen before is put together from parts cached per exposure row and per hit.
     private mutating func hitsPart(_ finding: Finding, cache: inout FragmentCache) -> (csv: [UInt8], json: [UInt8]) {
         if let known = cache.hits[finding.hits] { return known }
         let cites = finding.exposureIndices
         cited.formUnion(cites)
-        let rows = cites.map { exposures[$0] }
+        var laws: [Sentence] = []
+        var sources: [Sentence] = []
+        for index in cites {
+            let row = exposurePieces(index, cache: &cache)
+            if !laws.contains(where: { $0.text == row.law.text }) { laws.append(row.law) }
+            if !sources.contains(where: { $0.text == row.source.text }) { sources.append(row.source) }
+        }
         var csv = [UInt8(ascii: ",")]
         CSVWriter.appendCell(finding.jurisdictions.map(\.code).joined(separator: ";"), to: &csv)
         csv.append(UInt8(ascii: ","))
-        CSVWriter.appendCell(unique(rows.map { "\($0.jurisdiction): \($0.law)" }).joined(separator: ";"), to: &csv)
+        Sentence.appendCell(joining: laws, separator: UInt8(ascii: ";"), to: &csv)
         csv.append(UInt8(ascii: ","))
-        CSVWriter.appendCell(unique(rows.map(\.source)).joined(separator: ";"), to: &csv)
-        var json = JSONWriter(indent: 0)
-        json.beginObject()
-        json.beginArray("jurisdictions")
-        for hit in finding.hits {
-            json.beginObject()
-            json.string(hit.country.code, "country")
-            json.string(hit.role.rawValue, "role")
-            json.int(hit.level, "level")
-            json.bool(hit.scoped, "targets_this_data")
-            json.strings(hit.exposures.map { Self.exposureID(exposures[$0]) }, "exposures")
-            json.endObject()
+        Sentence.appendCell(joining: sources, separator: UInt8(ascii: ";"), to: &csv)
+        var json = Array(#","jurisdictions":["#.utf8)
+        for (k, hit) in finding.hits.enumerated() {
+            if k > 0 { json.append(UInt8(ascii: ",")) }
+            json.append(contentsOf: hitJSON(hit, cache: &cache))
         }
-        json.endArray()
-        json.endObject()
-        let part = (csv, Self.members(json.drain()))
+        json.append(UInt8(ascii: "]"))
+        let part = (csv, json)
         if cache.hits.count < FragmentCache.capacity { cache.hits[finding.hits] = part }
         return part
     }
 
+    /// The `laws` and `sources` entries of one exposure row.
+    private func exposurePieces(_ index: Int, cache: inout FragmentCache) -> FragmentCache.ExposurePieces {
+        if let known = cache.exposureRows[index] { return known }
+        let e = exposures[index]
+        let pieces = FragmentCache.ExposurePieces(law: Sentence("\(e.jurisdiction): \(e.law)"), source: Sentence(e.source))
+        cache.exposureRows[index] = pieces
+        return pieces
+    }
+
+    /// One element of the `jurisdictions` member.
+    private func hitJSON(_ hit: ExposureIndex.Hit, cache: inout FragmentCache) -> [UInt8] {
+        if let known = cache.hitJSON[hit] { return known }
+        var json = JSONWriter(indent: 0)
+        json.beginObject()
+        json.string(hit.country.code, "country")
+        json.string(hit.role.rawValue, "role")
+        json.int(hit.level, "level")
+        json.bool(hit.scoped, "targets_this_data")
+        json.strings(hit.exposures.map { Self.exposureID(exposures[$0]) }, "exposures")
+        json.endObject()
+        let bytes = json.drain()
+        if cache.hitJSON.count < FragmentCache.capacity { cache.hitJSON[hit] = bytes }
+        return bytes
+    }
+
     /// The likelihood or impact sentence and the reason codes for findings.json (exposure
     /// levels are listed under `jurisdictions`, so they are left out of the likelihood codes).
+    /// A list of reasons not seen before is worded from cached phrases inside a cached frame
+    /// ("Likelihood 4 (Likely): " … ".").
     private func reasonsPart(
         _ key: FragmentCache.ReasonsKey, likelihood: Bool, cache: inout FragmentCache
     ) -> (sentence: Sentence, json: [UInt8]) {
@@ -305,12 +341,27 @@ package struct FindingsExport {
         for reason in key.reasons where cache.phrases[reason] == nil { cache.phrases[reason] = formatter.phrase(reason) }
         let phrases = cache.phrases
         let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
-        let text =
-            likelihood
-            ? formatter.likelihoodSentence(level: key.level, reasons: key.reasons, phrase: phrase)
-            : formatter.impactSentence(level: key.level, reasons: key.reasons, phrase: phrase)
+        let text: String
+        if let frame = sentenceFrame(level: key.level, likelihood: likelihood, cache: &cache) {
+            text = frame.prefix + key.reasons.map(phrase).joined(separator: "; ") + frame.suffix
+        } else {
+            text =
+                likelihood
+                ? formatter.likelihoodSentence(level: key.level, reasons: key.reasons, phrase: phrase)
+                : formatter.impactSentence(level: key.level, reasons: key.reasons, phrase: phrase)
+        }
         var json = JSONWriter(indent: 0)
-        let codes = key.reasons.filter { if case .exposureLevel = $0 { !likelihood } else { true } }.map(Self.code)
+        var codes: [String] = []
+        for reason in key.reasons {
+            if case .exposureLevel = reason, likelihood { continue }
+            if let code = cache.codes[reason] {
+                codes.append(code)
+            } else {
+                let code = Self.code(reason)
+                cache.codes[reason] = code
+                codes.append(code)
+            }
+        }
         json.strings(codes)
         let part = (Sentence(text), json.drain())
         if likelihood {
@@ -319,6 +370,22 @@ package struct FindingsExport {
             if cache.impact.count < FragmentCache.capacity { cache.impact[key] = part }
         }
         return part
+    }
+
+    /// The text around the reasons of a likelihood or impact sentence at `level`, or nil when
+    /// the wording does not have the reasons exactly once.
+    private func sentenceFrame(level: Int, likelihood: Bool, cache: inout FragmentCache) -> FragmentCache.Frame? {
+        let key = FragmentCache.FrameKey(likelihood: likelihood, level: level)
+        if let known = cache.frames[key] { return known }
+        let marker = "\u{1}"
+        let marked =
+            likelihood
+            ? formatter.likelihoodSentence(level: level, reasons: [.importantData], phrase: { _ in marker })
+            : formatter.impactSentence(level: level, reasons: [.importantData], phrase: { _ in marker })
+        let parts = marked.split(separator: marker, omittingEmptySubsequences: false)
+        let frame = parts.count == 2 ? FragmentCache.Frame(prefix: String(parts[0]), suffix: String(parts[1])) : nil
+        cache.frames[key] = .some(frame)
+        return frame
     }
 
     /// `,controls` cell, the `controls` member and the controls sentence.
@@ -414,10 +481,5 @@ package struct FindingsExport {
         w.endObject()
         // Drop the tail object's opening brace: its members continue the top-level object.
         return Array("],".utf8) + Array(w.finish().dropFirst())
-    }
-
-    private func unique(_ values: [String]) -> [String] {
-        var seen: Set<String> = []
-        return values.filter { seen.insert($0).inserted }
     }
 }

@@ -33,6 +33,32 @@ package struct FragmentCache: Sendable {
     var controls: [[Finding.AppliedControl]: (csv: [UInt8], json: [UInt8], sentence: Sentence)] = [:]
     var recommended: [[String]: (csv: [UInt8], json: [UInt8])] = [:]
     var phrases: [Reason: String] = [:]
+    /// findings.json codes of reasons.
+    var codes: [Reason: String] = [:]
+    /// The `laws` and `sources` entries of exposure rows, by row index.
+    var exposureRows: [Int: ExposurePieces] = [:]
+    /// `jurisdictions` elements.
+    var hitJSON: [ExposureIndex.Hit: [UInt8]] = [:]
+    /// Likelihood and impact sentences around their reasons (nil: worded another way).
+    var frames: [FrameKey: Frame?] = [:]
+
+    /// A row's `"JP: law"` and source, pre-escaped.
+    struct ExposurePieces: Sendable {
+        var law: Sentence
+        var source: Sentence
+    }
+
+    /// Which sentence, at which level.
+    struct FrameKey: Hashable, Sendable {
+        var likelihood: Bool
+        var level: Int
+    }
+
+    /// The text before and after the reasons.
+    struct Frame: Sendable {
+        var prefix: String
+        var suffix: String
+    }
 
     /// An empty cache.
     package init() {}
@@ -60,28 +86,28 @@ struct Sentence: Sendable {
         self.needsQuotes = needsQuotes
     }
 
-    /// Appends the sentences joined by spaces as one cell, byte for byte what
-    /// `CSVWriter.appendCell` writes for the joined text.
-    static func appendCell(joining sentences: [Sentence], to out: inout [UInt8]) {
+    /// Appends the sentences joined by `separator` (a space unless given) as one cell, byte for
+    /// byte what `CSVWriter.appendCell` writes for the joined text.
+    static func appendCell(joining sentences: [Sentence], separator: UInt8 = UInt8(ascii: " "), to out: inout [UInt8]) {
         let first = sentences.first?.text.utf8.first
         let last = sentences.last?.text.utf8.last
         let edgeSpace = first == UInt8(ascii: " ") || last == UInt8(ascii: " ")
         let trigger = sentences.first.map { CSVWriter.isFormulaTrigger($0.text) } ?? false
         // An empty first sentence shifts the formula check to the next one: take the general path.
         guard !trigger, sentences.allSatisfy({ !$0.text.isEmpty }) else {
-            CSVWriter.appendCell(sentences.map(\.text).joined(separator: " "), to: &out)
+            CSVWriter.appendCell(sentences.map(\.text).joined(separator: String(UnicodeScalar(separator))), to: &out)
             return
         }
         if edgeSpace || sentences.contains(where: \.needsQuotes) {
             out.append(UInt8(ascii: "\""))
             for (i, sentence) in sentences.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: " ")) }
+                if i > 0 { out.append(separator) }
                 out.append(contentsOf: sentence.quotedInner)
             }
             out.append(UInt8(ascii: "\""))
         } else {
             for (i, sentence) in sentences.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: " ")) }
+                if i > 0 { out.append(separator) }
                 out.append(contentsOf: sentence.text.utf8)
             }
         }

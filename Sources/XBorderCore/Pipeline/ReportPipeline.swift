@@ -161,32 +161,39 @@ package enum ReportPipeline {
         // chunks at a time.
         let assessStart = ContinuousClock.now
         let flows = inputs.inventory.flows
-        // At most 4,096 flows a chunk (memory), and at least four chunks a worker so that a
-        // small inventory still keeps every core busy to the end.
+        // At most 4,096 flows a chunk (memory), and at least eight chunks a worker so that a
+        // small inventory still keeps every core busy to the end and reuses its buffers.
         let workers = max(1, config.parallelism)
-        let chunkSize = max(256, min(4_096, (flows.count + workers * 4 - 1) / (workers * 4)))
+        let chunkSize = max(256, min(4_096, (flows.count + workers * 8 - 1) / (workers * 8)))
         let chunkCount = (flows.count + chunkSize - 1) / chunkSize
         let caches = Mutex<[FragmentCache]>([])
+        // Written chunks hand their byte buffers back for the next chunks.
+        let buffers = Mutex<[(csv: [UInt8], json: [UInt8])]>([])
         var wroteFinding = false
         try OrderedChunks.run(
             count: chunkCount, workers: workers, ahead: workers * 2,
             compute: { index in
                 var cache = caches.withLock { $0.popLast() } ?? FragmentCache()
+                let reused = buffers.withLock { $0.popLast() } ?? ([], [])
                 let range = (index * chunkSize)..<min(flows.count, (index + 1) * chunkSize)
                 var chunk = AssessedChunk.assess(
                     range, inputs: inputs, assessor: assessor, history: history, referenceChanged: referenceChanged,
-                    topN: config.topN, cache: &cache)
+                    topN: config.topN, cache: &cache, buffers: reused)
                 caches.withLock { $0.append(cache) }
                 chunk.bytes = chunk.export.drain()
                 return chunk
             },
             consume: { (_, chunk: AssessedChunk) throws(FileSystem.Failure) in
+                var chunk = chunk
                 try csvSink.write(chunk.bytes.csv)
                 if chunk.export.count > 0 {
                     if wroteFinding { try jsonSink.write([UInt8(ascii: ",")]) }
                     try jsonSink.write(chunk.bytes.json)
                     wroteFinding = true
                 }
+                let written = chunk.bytes
+                chunk.bytes = ([], [])
+                buffers.withLock { $0.append(written) }
                 cited.formUnion(chunk.export.cited)
                 aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
                 book.markUsed(chunk.matchedDecisions)

@@ -60,11 +60,15 @@ package struct InventoryDecoder {
         var done = false
         var batch = RowBatch()
         var workers = Array(repeating: decoder, count: max(1, parallelism))
-        /// Decodes the batch and takes its results in file order.
-        func flush() {
-            guard let map = mapping, !batch.rows.isEmpty else { return }
-            let outcomes = batch.decode(mapping: map, headerCount: headerCount, decoders: &workers)
-            for (row, outcome) in zip(batch.rows, outcomes) {
+        // A full batch is decoded on other threads while this one tokenizes the next batch;
+        // results are taken in file order, one batch at a time.
+        var pending: Background<RowBatch.Job>?
+        /// Takes the results of the batch being decoded, in file order.
+        func collect() {
+            guard let job = pending?.value() else { return }
+            pending = nil
+            workers = job.decoders
+            for (row, outcome) in zip(job.batch.rows, job.outcomes) {
                 diagnostics.merge(row.problems)
                 diagnostics.merge(outcome.log)
                 switch outcome.row {
@@ -78,10 +82,28 @@ package struct InventoryDecoder {
                     rejected.append(reject, at: row.start)
                 }
             }
-            batch.rows.removeAll(keepingCapacity: true)
+        }
+        /// Starts decoding the full batch (after taking the previous one's results).
+        func flush() {
+            guard let map = mapping, !batch.rows.isEmpty else { return }
+            collect()
+            let handed = RowBatch.Job(batch: batch, decoders: workers)
+            batch = RowBatch()
+            let columns = headerCount
+            pending = Background {
+                var job = handed
+                job.outcomes = job.batch.decode(mapping: map, headerCount: columns, decoders: &job.decoders)
+                return job
+            }
         }
         var recordLog = DiagnosticLog()
-        sheet.forEachRecord(diagnostics: &recordLog, finish: { _ in flush() }) { record, recordLog in
+        sheet.forEachRecord(
+            diagnostics: &recordLog,
+            finish: { _ in
+                flush()
+                collect()
+            }
+        ) { record, recordLog in
             // This record's CSV problems: kept with the row so they stay before its own diagnostics.
             let problems = recordLog
             recordLog = DiagnosticLog()
@@ -258,7 +280,8 @@ package struct InventoryDecoder {
             let text = cell(column)
             if text.isEmpty { return [] }
             if let whole = resolveCountry(text) { return [whole] }
-            let parts = text.split(whereSeparator: { ";,、/|\n".contains($0) }).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let parts = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == "、" || $0 == "/" || $0 == "|" || $0 == "\n" })
+                .map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             if single || parts.count <= 1 {
                 self.reportUnknownCountry(text, column: column, at: at(column), diagnostics: &diagnostics)
                 ok = false
@@ -381,7 +404,7 @@ package struct InventoryDecoder {
     private func readControls(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> [String] {
         if text.isEmpty { return [] }
         var ids: Set<String> = []
-        for part in text.split(whereSeparator: { ";, 、\n".contains($0) }) {
+        for part in text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " || $0 == "、" || $0 == "\n" }) {
             let id = part.trimmingWhitespace().uppercased()
             if id.isEmpty { continue }
             if context.knownMeasures.contains(id) {

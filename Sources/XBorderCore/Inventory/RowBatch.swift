@@ -27,6 +27,16 @@ struct RowBatch {
         var log: DiagnosticLog
     }
 
+    /// A batch on its way through another thread: the rows, the decoders (with their caches)
+    /// and, once decoded, the outcomes. Unchecked: the rows point into the input bytes, which
+    /// outlive the job, and the job belongs to one thread at a time (the reader hands it over
+    /// and waits for it before touching the decoders again).
+    struct Job: @unchecked Sendable {
+        var batch: RowBatch
+        var decoders: [InventoryDecoder]
+        var outcomes: [Outcome] = []
+    }
+
     var rows: [Row] = []
     /// The bytes the rows' fields point into, readable until the tokenizer returns; the
     /// inventory decoder flushes every batch before that.

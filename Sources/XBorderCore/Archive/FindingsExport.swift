@@ -30,12 +30,12 @@ package struct FindingsExport {
         formatter = ExplanationFormatter(messages: .explanations, reference: reference, exposures: exposures)
     }
 
-    /// Starts an export that writes into `buffers` (emptied, their capacity kept): a chunk's
-    /// megabytes then reuse memory that an earlier chunk already touched.
-    package init(reference: ReferenceData, exposures: ExposureIndex, buffers: (csv: [UInt8], json: [UInt8])) {
+    /// Starts an export that writes into `buffers` (taken, emptied, their capacity kept): a
+    /// chunk's megabytes then reuse memory that an earlier chunk already touched.
+    package init(reference: ReferenceData, exposures: ExposureIndex, buffers: inout (csv: [UInt8], json: [UInt8])) {
         self.init(reference: reference, exposures: exposures)
-        csv = buffers.csv
-        json = buffers.json
+        swap(&csv, &buffers.csv)
+        swap(&json, &buffers.json)
         csv.removeAll(keepingCapacity: true)
         json.removeAll(keepingCapacity: true)
     }

@@ -16,9 +16,9 @@ struct AssessedChunk: Sendable {
     /// Assesses `range` of the inventory's flows.
     static func assess(
         _ range: Range<Int>, inputs: PeriodInputs, assessor: Assessor, history: History, referenceChanged: Bool,
-        topN: Int, cache: inout FragmentCache, buffers: (csv: [UInt8], json: [UInt8]) = ([], [])
+        topN: Int, cache: inout FragmentCache, buffers: inout (csv: [UInt8], json: [UInt8])
     ) -> AssessedChunk {
-        var export = FindingsExport(reference: inputs.reference, exposures: assessor.exposureIndex, buffers: buffers)
+        var export = FindingsExport(reference: inputs.reference, exposures: assessor.exposureIndex, buffers: &buffers)
         var aggregate = ReportAggregate(size: inputs.reference.scales.size, topN: topN)
         var matched: Set<Int> = []
         var changes = history.previousPeriod.map { _ in

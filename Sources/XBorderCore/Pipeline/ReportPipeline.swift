@@ -174,26 +174,25 @@ package enum ReportPipeline {
             count: chunkCount, workers: workers, ahead: workers * 2,
             compute: { index in
                 var cache = caches.withLock { $0.popLast() } ?? FragmentCache()
-                let reused = buffers.withLock { $0.popLast() } ?? ([], [])
+                var reused: (csv: [UInt8], json: [UInt8]) = buffers.withLock { $0.popLast() } ?? ([], [])
                 let range = (index * chunkSize)..<min(flows.count, (index + 1) * chunkSize)
                 var chunk = AssessedChunk.assess(
                     range, inputs: inputs, assessor: assessor, history: history, referenceChanged: referenceChanged,
-                    topN: config.topN, cache: &cache, buffers: reused)
+                    topN: config.topN, cache: &cache, buffers: &reused)
                 caches.withLock { $0.append(cache) }
                 chunk.bytes = chunk.export.drain()
                 return chunk
             },
             consume: { (_, chunk: AssessedChunk) throws(FileSystem.Failure) in
-                var chunk = chunk
                 try csvSink.write(chunk.bytes.csv)
                 if chunk.export.count > 0 {
                     if wroteFinding { try jsonSink.write([UInt8(ascii: ",")]) }
                     try jsonSink.write(chunk.bytes.json)
                     wroteFinding = true
                 }
-                let written = chunk.bytes
-                chunk.bytes = ([], [])
-                buffers.withLock { $0.append(written) }
+                // The chunk itself is released when this returns, before a worker takes the
+                // buffers again (a worker starts a chunk only after the next `take`).
+                buffers.withLock { $0.append(chunk.bytes) }
                 cited.formUnion(chunk.export.cited)
                 aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
                 book.markUsed(chunk.matchedDecisions)

@@ -111,7 +111,16 @@ package struct ExposureIndex: Sendable {
 package enum JurisdictionRole: String, Sendable, Hashable, CaseIterable, Comparable {
     case origin, destination, storage, access, provider
 
-    package static func < (lhs: JurisdictionRole, rhs: JurisdictionRole) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    package static func < (lhs: JurisdictionRole, rhs: JurisdictionRole) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Position in `allCases`.
+    var ordinal: Int {
+        switch self {
+        case .origin: 0
+        case .destination: 1
+        case .storage: 2
+        case .access: 3
+        case .provider: 4
+        }
     }
 }

@@ -18,12 +18,30 @@ package struct ReportAggregate: Sendable {
     package private(set) var findingCount = 0
     /// Number of flows with at least one finding.
     package private(set) var flowsWithFindings = 0
-    /// Findings per band, before controls.
-    package private(set) var inherentBands: [Band: Int] = [:]
-    /// Findings per band, after controls.
-    package private(set) var residualBands: [Band: Int] = [:]
-    /// Residual findings per (risk, band).
-    package private(set) var riskBands: [RiskType: [Band: Int]] = [:]
+    /// Findings per band, before controls (bands with findings only).
+    package var inherentBands: [Band: Int] { Self.byBand(inherentBandCounts) }
+    /// Findings per band, after controls (bands with findings only).
+    package var residualBands: [Band: Int] { Self.byBand(residualBandCounts) }
+    /// Residual findings per (risk, band) (risks and bands with findings only).
+    package var riskBands: [RiskType: [Band: Int]] {
+        var result: [RiskType: [Band: Int]] = [:]
+        for risk in RiskType.allCases {
+            let bands = Self.byBand(Array(riskBandCounts[(risk.ordinal * 4)..<(risk.ordinal * 4 + 4)]))
+            if !bands.isEmpty { result[risk] = bands }
+        }
+        return result
+    }
+    /// The counts behind `inherentBands`, `residualBands` (by `Band.ordinal`) and `riskBands`
+    /// (by `RiskType.ordinal * 4 + Band.ordinal`): plain arrays, as they change per finding.
+    private var inherentBandCounts = [Int](repeating: 0, count: 4)
+    private var residualBandCounts = [Int](repeating: 0, count: 4)
+    private var riskBandCounts = [Int](repeating: 0, count: RiskType.allCases.count * 4)
+
+    private static func byBand(_ counts: [Int]) -> [Band: Int] {
+        var result: [Band: Int] = [:]
+        for band in Band.allCases where counts[band.ordinal] > 0 { result[band] = counts[band.ordinal] }
+        return result
+    }
     /// Inherent findings per cell, [likelihood-1][impact-1].
     package private(set) var inherentHeat: [[Int]]
     /// Residual findings per cell.
@@ -122,9 +140,9 @@ package struct ReportAggregate: Sendable {
 
     private mutating func add(_ finding: Finding, flow: Flow, decisionLimit: Int) {
         findingCount += 1
-        inherentBands[finding.inherentBand, default: 0] += 1
-        residualBands[finding.residualBand, default: 0] += 1
-        riskBands[finding.risk, default: [:]][finding.residualBand, default: 0] += 1
+        inherentBandCounts[finding.inherentBand.ordinal] += 1
+        residualBandCounts[finding.residualBand.ordinal] += 1
+        riskBandCounts[finding.risk.ordinal * 4 + finding.residualBand.ordinal] += 1
         inherentHeat[finding.inherent.likelihood - 1][finding.inherent.impact - 1] += 1
         residualHeat[finding.residual.likelihood - 1][finding.residual.impact - 1] += 1
         for id in finding.recommended {
@@ -132,9 +150,13 @@ package struct ReportAggregate: Sendable {
             if finding.residualBand >= .high { recommendedHighCounts[id, default: 0] += 1 }
         }
         for hit in finding.hits { citedExposures.formUnion(hit.exposures) }
-        let countries = finding.risk.isGovernmental ? finding.jurisdictions : [flow.destination]
-        for country in countries {
-            countryRisk[CountryRiskKey(country: country, risk: finding.risk), default: PairCell()].add(finding.residualBand)
+        if finding.risk.isGovernmental {
+            // Each jurisdiction once (`Finding.jurisdictions` without sorting them).
+            for (k, hit) in finding.hits.enumerated() where !finding.hits[..<k].contains(where: { $0.country == hit.country }) {
+                countryRisk[CountryRiskKey(country: hit.country, risk: finding.risk), default: PairCell()].add(finding.residualBand)
+            }
+        } else {
+            countryRisk[CountryRiskKey(country: flow.destination, risk: finding.risk), default: PairCell()].add(finding.residualBand)
         }
         if let state = finding.decision {
             decidedCount += 1
@@ -201,9 +223,11 @@ package struct ReportAggregate: Sendable {
     package mutating func merge(_ other: ReportAggregate, decisionLimit: Int) {
         findingCount += other.findingCount
         flowsWithFindings += other.flowsWithFindings
-        for (k, v) in other.inherentBands { inherentBands[k, default: 0] += v }
-        for (k, v) in other.residualBands { residualBands[k, default: 0] += v }
-        for (risk, bands) in other.riskBands { for (b, v) in bands { riskBands[risk, default: [:]][b, default: 0] += v } }
+        for i in 0..<4 {
+            inherentBandCounts[i] += other.inherentBandCounts[i]
+            residualBandCounts[i] += other.residualBandCounts[i]
+        }
+        for i in riskBandCounts.indices { riskBandCounts[i] += other.riskBandCounts[i] }
         for l in 0..<size {
             for i in 0..<size {
                 inherentHeat[l][i] += other.inherentHeat[l][i]

@@ -48,8 +48,16 @@ package struct Scales: Sendable {
 package enum Band: String, Sendable, CaseIterable, Comparable, Codable {
     case low = "Low", medium = "Medium", high = "High", critical = "Critical"
 
-    package static func < (lhs: Band, rhs: Band) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    package static func < (lhs: Band, rhs: Band) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    /// Position in `allCases` (Low 0 … Critical 3), for comparisons and tables indexed by band.
+    package var ordinal: Int {
+        switch self {
+        case .low: 0
+        case .medium: 1
+        case .high: 2
+        case .critical: 3
+        }
     }
 
     /// CSS class used by the templates.

@@ -21,15 +21,10 @@ package struct ExplanationFormatter: Sendable {
         self.countryName = countryName
     }
 
-    /// The explanation without the law lines (companions give laws and sources their own fields).
-    package func summaryLines(for finding: Finding) -> [String] {
-        lines(for: finding, citingLaws: false)
-    }
-
     /// One sentence per step: likelihood, the laws behind it, impact, controls, residual.
-    package func lines(for finding: Finding, citingLaws: Bool = true) -> [String] {
+    package func lines(for finding: Finding) -> [String] {
         var lines = [likelihoodSentence(level: finding.inherent.likelihood, reasons: finding.likelihoodReasons)]
-        for index in citingLaws ? finding.exposureIndices : [] {
+        for index in finding.exposureIndices {
             let e = exposures[index]
             lines.append(
                 messages.format(

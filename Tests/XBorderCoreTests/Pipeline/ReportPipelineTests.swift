@@ -14,6 +14,7 @@ import XBorderCore
     }
 
     static func file(_ path: String) throws -> [UInt8] { try FileSystem.read(path) }
+    static func text(_ path: String) throws -> String { String(decoding: try file(path), as: UTF8.self) }
 
     @Test("the sample quarters archive every file, cover all six risk types and cite a law and URL")
     func sampleRun() throws {
@@ -35,7 +36,7 @@ import XBorderCore
         for row in table.rows where ["LOC", "GOV", "DIS"].contains(row["risk"]) {
             #expect(!row["laws"].isEmpty && row["sources"].hasPrefix("http"), "\(row["finding_id"])")
         }
-        let xhtml = String(decoding: try Self.file(folder + "/report.xhtml"), as: UTF8.self)
+        let xhtml = try Self.text(folder + "/report.xhtml")
         #expect(xhtml.contains("2026-Q2"), "the Q3 report compares with Q2")
         #expect(ArchiveVerifier.verify(folder).diagnostics.map(\.description) == [])
     }
@@ -96,7 +97,7 @@ import XBorderCore
         let second = try #require(ReportPipeline.run(Self.config("2026-Q2", output: output)).archivePath)
         #expect(second.hasSuffix("2026-Q2-r2"))
         #expect(try Self.file(first + "/manifest.json") == before)
-        let manifest = String(decoding: try Self.file(second + "/manifest.json"), as: UTF8.self)
+        let manifest = try Self.text(second + "/manifest.json")
         #expect(manifest.contains("\"supersedes\": \"2026-Q2\""))
         #expect(manifest.contains("\"revision\": 2"))
     }
@@ -116,11 +117,11 @@ import XBorderCore
         #expect(outcome.rowsRead == 3 && outcome.rowsAssessed == 2 && outcome.rowsRejected == 1)
         #expect(outcome.failed(strict: false))
         let folder = try #require(outcome.archivePath)
-        let rejected = String(decoding: try Self.file(folder + "/rejected.csv"), as: UTF8.self)
+        let rejected = try Self.text(folder + "/rejected.csv")
         #expect(rejected.contains("flows.csv:3,3,F2,input.country"))
-        let findings = String(decoding: try Self.file(folder + "/findings.csv"), as: UTF8.self)
+        let findings = try Self.text(folder + "/findings.csv")
         #expect(findings.contains("'=HYPERLINK"))
-        let html = String(decoding: try Self.file(folder + "/report.html"), as: UTF8.self)
+        let html = try Self.text(folder + "/report.html")
         #expect(html.contains("Germny"))
     }
 
@@ -205,7 +206,7 @@ import XBorderCore
         var config = Self.config("2026-Q3", output: Paths.temporaryDirectory())
         config.locale = "ja"
         let folder = try #require(ReportPipeline.run(config).archivePath)
-        let html = String(decoding: try Self.file(folder + "/report.xhtml"), as: UTF8.self)
+        let html = try Self.text(folder + "/report.xhtml")
         for term in ["リスクの可視化", "リスクの評価", "打ち手の実施", "データローカライゼーション", "ガバメントアクセス", "強制的なデータ共有・開示"] {
             #expect(html.contains(term), "\(term)")
         }
@@ -232,7 +233,7 @@ import XBorderCore
         config.periodDirectory = input
         let outcome = ReportPipeline.run(config)
         let folder = try #require(outcome.archivePath)
-        let html = String(decoding: try Self.file(folder + "/report.html"), as: UTF8.self)
+        let html = try Self.text(folder + "/report.html")
         #expect(html.contains("Example KK"))
         #expect(!html.contains("id=\"appendix\"") && !html.contains("id=\"quality\""))
         #expect(html.contains("id=\"step1\""))
@@ -257,7 +258,7 @@ import XBorderCore
         let standard = ReportPipeline.run(config)
         #expect(standard.rowsAssessed == 2 && standard.rowsRejected == 0)
         #expect(!standard.failed(strict: false))
-        let standardManifest = String(decoding: try Self.file(try #require(standard.archivePath) + "/manifest.json"), as: UTF8.self)
+        let standardManifest = try Self.text(try #require(standard.archivePath) + "/manifest.json")
         #expect(standardManifest.contains("\"max_input_bytes\": \"1073741824\""))
         #expect(standardManifest.contains("\"max_cell_bytes\": \"1048576\""))
         #expect(standardManifest.contains("\"max_columns\": \"4096\""))
@@ -268,9 +269,9 @@ import XBorderCore
         #expect(limited.rowsRead == 2 && limited.rowsAssessed == 1 && limited.rowsRejected == 1)
         #expect(limited.diagnostics.contains { $0.code == "csv.field-too-long" && $0.location?.line == 2 && $0.location?.column == 7 })
         let folder = try #require(limited.archivePath)
-        let rejected = String(decoding: try Self.file(folder + "/rejected.csv"), as: UTF8.self)
+        let rejected = try Self.text(folder + "/rejected.csv")
         #expect(rejected.contains("flows.csv:2,2,F1,csv.field-too-long,cell is longer than 1024 bytes (raise the limit with --max-cell-bytes)"))
-        let manifest = String(decoding: try Self.file(folder + "/manifest.json"), as: UTF8.self)
+        let manifest = try Self.text(folder + "/manifest.json")
         #expect(manifest.contains("\"max_cell_bytes\": \"1024\""))
     }
 
@@ -294,7 +295,7 @@ import XBorderCore
         let outcome = ReportPipeline.run(config)
         #expect(outcome.rowsRead == count && outcome.rowsAssessed == 1 && outcome.rowsRejected == count - 1)
         let folder = try #require(outcome.archivePath)
-        let lines = String(decoding: try Self.file(folder + "/rejected.csv"), as: UTF8.self)
+        let lines = try Self.text(folder + "/rejected.csv")
             .split(separator: "\r\n", omittingEmptySubsequences: true)
         #expect(lines.count == count, "header + every rejected row")
         let ids = lines.dropFirst().map { $0.split(separator: ",")[2] }

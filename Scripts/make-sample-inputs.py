@@ -21,7 +21,7 @@ import sys
 COLUMNS = [
     "flow_id", "data_asset", "data_category", "personal_data", "confidentiality",
     "important_data", "export_controlled", "criticality", "origin_country", "origin_entity",
-    "destination_country", "destination_entity", "recipient_type", "provider_country",
+    "origin_type", "destination_country", "destination_entity", "recipient_type", "provider_country",
     "storage_countries", "access_countries", "volume", "frequency", "mechanism", "controls",
     "owner", "notes",
 ]
@@ -30,7 +30,7 @@ COLUMNS = [
 KEYS = {
     "pd": "personal_data", "conf": "confidentiality", "imp": "important_data",
     "exp": "export_controlled", "crit": "criticality", "o": "origin_country",
-    "oe": "origin_entity", "d": "destination_country", "de": "destination_entity",
+    "oe": "origin_entity", "ot": "origin_type", "d": "destination_country", "de": "destination_entity",
     "rt": "recipient_type", "pc": "provider_country", "st": "storage_countries",
     "ac": "access_countries", "vol": "volume", "fq": "frequency", "mech": "mechanism",
     "ctl": "controls", "own": "owner", "note": "notes",
@@ -696,12 +696,30 @@ DECISIONS = [
     ["F0063:*", "in_progress", "M13", "Finance", "2026-12-31",
      "Russian distributor wind-down: close receivables, then stop the flow",
      "CFO", "2026-07-01", ""],
-    ["*:TRU", "in_progress", "M12;M18", "Quality Assurance", "2027-03-31",
-     "Group-wide supplier data verification programme (signed certificates, portal uploads)",
-     "Executive Committee", "2026-06-15", ""],
     ["F0028:GOV", "open", "M06;M08", "IT Infrastructure", "2027-01-31", "",
      "K. Tanaka (CISO)", "2026-09-20", ""],
 ]
+
+
+# Who hands the data over (origin_type) where it is not the group's own data: the flows in
+# which the company RECEIVES data from suppliers, customers' sites and partners. Only these
+# carry the untrustworthy-data risk (TRU); the company's own outbound data does not.
+ORIGIN_TYPES = {
+    **{fid: "supplier" for fid in ["F0008", "F0033", "F0035", "F0036", "F0039", "F0040", "F0041",
+                                    "F0074", "F0085", "F0102", "F0105", "F0117", "F0118"]},
+    **{fid: "customer" for fid in ["F0018", "F0019", "F0024", "F0025", "F0030", "F0031", "F0032",
+                                    "F0089", "F0090"]},
+    **{fid: "partner" for fid in ["F0054", "F0063", "F0101", "F0103", "F0123"]},
+}
+
+
+def with_origin_types(rows):
+    out = []
+    for r in rows:
+        r = dict(r)
+        r["origin_type"] = ORIGIN_TYPES.get(r["flow_id"], r.get("origin_type", ""))
+        out.append(r)
+    return out
 
 
 def to_csv(rows, header, crlf):
@@ -737,8 +755,10 @@ def main():
     root = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(
         os.path.dirname(os.path.abspath(__file__)))
     inputs = os.path.join(root, "Inputs")
-    write(os.path.join(inputs, "2026-Q2", "flows.csv"), to_csv(Q2, COLUMNS, True), True)
-    write(os.path.join(inputs, "2026-Q3", "flows.csv"), to_csv(q3_flows(), COLUMNS, True), True)
+    write(os.path.join(inputs, "2026-Q2", "flows.csv"),
+          to_csv(with_origin_types(Q2), COLUMNS, True), True)
+    write(os.path.join(inputs, "2026-Q3", "flows.csv"),
+          to_csv(with_origin_types(q3_flows()), COLUMNS, True), True)
     write(os.path.join(inputs, "2026-Q3", "decisions.csv"),
           to_csv(DECISIONS, DECISIONS_HEADER, False), False)
 

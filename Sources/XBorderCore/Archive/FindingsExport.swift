@@ -24,16 +24,20 @@ package struct FindingsExport {
     /// Findings written.
     package private(set) var count = 0
 
-    /// Starts an export (of one chunk of flows, or of all of them).
-    package init(reference: ReferenceData, exposures: ExposureIndex) {
+    /// Starts an export (of one chunk of flows, or of all of them) worded from `messages`, the
+    /// English catalogue of the templates (the report's own wording).
+    package init(reference: ReferenceData, exposures: ExposureIndex, messages: MessageCatalog) {
         self.exposures = exposures
-        formatter = ExplanationFormatter(messages: .explanations, reference: reference, exposures: exposures)
+        formatter = ExplanationFormatter(messages: messages, reference: reference, exposures: exposures)
     }
 
     /// Starts an export that writes into `buffers` (taken, emptied, their capacity kept): a
     /// chunk's megabytes then reuse memory that an earlier chunk already touched.
-    package init(reference: ReferenceData, exposures: ExposureIndex, buffers: inout (csv: [UInt8], json: [UInt8])) {
-        self.init(reference: reference, exposures: exposures)
+    package init(
+        reference: ReferenceData, exposures: ExposureIndex, messages: MessageCatalog,
+        buffers: inout (csv: [UInt8], json: [UInt8])
+    ) {
+        self.init(reference: reference, exposures: exposures, messages: messages)
         swap(&csv, &buffers.csv)
         swap(&json, &buffers.json)
         csv.removeAll(keepingCapacity: true)
@@ -92,7 +96,9 @@ package struct FindingsExport {
         let impact = reasonsPart(
             FragmentCache.ReasonsKey(level: finding.inherent.impact, reasons: finding.impactReasons),
             likelihood: false, cache: &cache)
-        let controls = controlsPart(finding.controls, cache: &cache)
+        let controls = controlsPart(
+            FragmentCache.ControlsKey(controls: finding.controls, withheld: finding.withheld, unmetDuty: finding.unmetDuty),
+            cache: &cache)
         let recommended = recommendedPart(finding.recommended, cache: &cache)
 
         let current = flowCells.map {
@@ -131,7 +137,7 @@ package struct FindingsExport {
             csv.append(UInt8(ascii: ","))
             if decision.expired, let expiry = decision.decision.expiresOn {
                 let text = sentences.map(\.text).joined(separator: " ")
-                CSVWriter.appendCell(text + " Acceptance expired on \(expiry); the finding is open again.", to: &csv)
+                CSVWriter.appendCell(text + " " + formatter.acceptanceExpiredSentence(expiry), to: &csv)
             } else {
                 Sentence.appendCell(joining: sentences, to: &csv)
             }
@@ -322,7 +328,9 @@ package struct FindingsExport {
         json.string(hit.country.code, "country")
         json.string(hit.role.rawValue, "role")
         json.int(hit.level, "level")
+        json.int(hit.likelihood, "likelihood")
         json.bool(hit.scoped, "targets_this_data")
+        json.string(hit.duty, "duty_measure")
         json.strings(hit.exposures.map { Self.exposureID(exposures[$0]) }, "exposures")
         json.endObject()
         let bytes = json.drain()
@@ -390,9 +398,10 @@ package struct FindingsExport {
 
     /// `,controls` cell, the `controls` member and the controls sentence.
     private func controlsPart(
-        _ controls: [Finding.AppliedControl], cache: inout FragmentCache
+        _ key: FragmentCache.ControlsKey, cache: inout FragmentCache
     ) -> (csv: [UInt8], json: [UInt8], sentence: Sentence) {
-        if let known = cache.controls[controls] { return known }
+        if let known = cache.controls[key] { return known }
+        let controls = key.controls
         var csv = [UInt8(ascii: ",")]
         CSVWriter.appendCell(controls.map(\.measureID).joined(separator: ";"), to: &csv)
         var json = JSONWriter(indent: 0)
@@ -406,9 +415,12 @@ package struct FindingsExport {
             json.endObject()
         }
         json.endArray()
+        json.strings(key.withheld, "withheld_controls")
+        json.string(key.unmetDuty, "unmet_duty")
         json.endObject()
-        let part = (csv, Self.members(json.drain()), Sentence(formatter.controlsSentence(controls)))
-        if cache.controls.count < FragmentCache.capacity { cache.controls[controls] = part }
+        let sentence = formatter.controlsSentence(controls, withheld: key.withheld, unmetDuty: key.unmetDuty)
+        let part = (csv, Self.members(json.drain()), Sentence(sentence))
+        if cache.controls.count < FragmentCache.capacity { cache.controls[key] = part }
         return part
     }
 
@@ -435,9 +447,10 @@ package struct FindingsExport {
     /// `confidentiality:secret`, `export_controlled` …); the sentence is in findings.csv.
     static func code(_ reason: Reason) -> String {
         switch reason {
-        case .exposureLevel(let c, let role, let level, let scoped):
-            "exposure:\(c.code):\(role.rawValue):\(level)\(scoped ? ":targeted" : "")"
+        case .exposureLevel(let c, let role, let level, let scoped, let duty):
+            "exposure:\(c.code):\(role.rawValue):\(level)\(scoped ? ":targeted" : "")\(duty.isEmpty ? "" : ":duty=\(duty)")"
         case .recipient(let r): "recipient:\(r.rawValue)"
+        case .received(let r): "received_from:\(r.rawValue)"
         case .mechanism(let m): "mechanism:\(m?.rawValue ?? "unknown")"
         case .foreignProvider(let c): "foreign_provider:\(c.code)"
         case .confidentiality(let c): "confidentiality:\(c.rawValue)"
@@ -470,10 +483,16 @@ package struct FindingsExport {
             w.string(e.risk.rawValue, "risk")
             w.string(e.scope.description, "applies_to")
             w.int(e.level, "level")
+            w.string(e.roles.description, "roles")
+            w.string(e.towardsText, "towards")
+            w.string(e.dutyMeasure, "duty_measure")
             w.string(e.law, "law")
+            w.string(e.lawJa, "law_ja")
             w.string(e.summary, "summary")
             w.string(e.source, "source")
+            w.string(e.commentary, "commentary")
             w.string(e.reviewedOn, "reviewed_on")
+            w.string(e.effectiveOn, "effective_on")
             w.string(e.confidence, "confidence")
             w.endObject()
         }

@@ -30,7 +30,14 @@ package struct FragmentCache: Sendable {
     var hits: [[ExposureIndex.Hit]: (csv: [UInt8], json: [UInt8])] = [:]
     var likelihood: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
     var impact: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
-    var controls: [[Finding.AppliedControl]: (csv: [UInt8], json: [UInt8], sentence: Sentence)] = [:]
+    var controls: [ControlsKey: (csv: [UInt8], json: [UInt8], sentence: Sentence)] = [:]
+
+    /// What the controls part of a finding depends on.
+    struct ControlsKey: Hashable {
+        var controls: [Finding.AppliedControl]
+        var withheld: [String]
+        var unmetDuty: String
+    }
     var recommended: [[String]: (csv: [UInt8], json: [UInt8])] = [:]
     var phrases: [Reason: String] = [:]
     /// findings.json codes of reasons.

@@ -22,10 +22,13 @@ package struct Assessor: Sendable {
     let maxRecommendations: Int
 
     /// Creates an assessor.
-    package init(reference: ReferenceData, rules: [any RiskRule] = Assessor.standardRules, maxRecommendations: Int = 3) {
+    package init(
+        reference: ReferenceData, asOf: CalendarDate? = nil, rules: [any RiskRule] = Assessor.standardRules,
+        maxRecommendations: Int = 3
+    ) {
         self.rules = rules
         self.reference = reference
-        self.exposures = ExposureIndex(reference: reference)
+        self.exposures = ExposureIndex(reference: reference, asOf: asOf)
         scales = reference.scales
         var effects: [MeasureEffect] = []
         var ranges: [Range<Int>] = []
@@ -69,13 +72,22 @@ package struct Assessor: Sendable {
     /// The exposure index (for explanations).
     package var exposureIndex: ExposureIndex { exposures }
 
-    /// Findings for one flow, in risk order.
-    package func assess(_ flow: Flow, index: Int) -> [Finding] {
+    /// Findings for one flow, in risk order, with the decision `decision` gives each risk.
+    ///
+    /// A control earns credit only when it is in place: one that the finding's decision still
+    /// lists as `open` or `in_progress` is withheld (a contradiction the pipeline reports). A
+    /// binding duty (a required approval) that its discharging measure does not meet keeps the
+    /// likelihood where it is: no other control cures a missing approval.
+    package func assess(
+        _ flow: Flow, index: Int, decision: (RiskType) -> DecisionState? = { _ in nil }
+    ) -> [Finding] {
         var findings: [Finding] = []
         for rule in rules {
             guard let outcome = rule.evaluate(flow, exposures: exposures, scales: scales) else { continue }
+            let state = decision(rule.risk)
             let inherent = Finding.Rating(likelihood: outcome.likelihood, impact: outcome.impact)
             var applied: [Finding.AppliedControl] = []
+            var withheld: [String] = []
             var lowerL = 0
             var lowerI = 0
             let riskIndex = rule.risk.ordinal
@@ -83,10 +95,16 @@ package struct Assessor: Sendable {
                 guard let k = effectIndex[EffectKey(risk: riskIndex, id: id)] else { continue }
                 let effect = effects[k]
                 guard effect.matcher.matches(flow) else { continue }
+                if let state, state.status == .open || state.status == .inProgress, state.decision.measures.contains(id) {
+                    withheld.append(id)
+                    continue
+                }
                 lowerL += effect.likelihood
                 lowerI += effect.impact
                 applied.append(.init(measureID: id, likelihood: effect.likelihood, impact: effect.impact))
             }
+            let dutyUnmet = !outcome.duty.isEmpty && !applied.contains { $0.measureID == outcome.duty }
+            if dutyUnmet { lowerL = 0 }
             let residual = Finding.Rating(
                 likelihood: scales.clamp(inherent.likelihood - lowerL), impact: scales.clamp(inherent.impact - lowerI))
             var finding = Finding(
@@ -94,7 +112,9 @@ package struct Assessor: Sendable {
                 inherent: inherent, inherentBand: scales.band(for: inherent.score),
                 residual: residual, residualBand: scales.band(for: residual.score),
                 hits: outcome.hits, likelihoodReasons: outcome.likelihoodReasons, impactReasons: outcome.impactReasons,
-                controls: applied, recommended: [], decision: nil)
+                controls: applied, recommended: [], decision: state)
+            finding.withheld = withheld
+            finding.unmetDuty = dutyUnmet ? outcome.duty : ""
             if finding.residualBand > .low {
                 finding.recommended = recommend(for: finding, flow: flow)
             }
@@ -107,17 +127,23 @@ package struct Assessor: Sendable {
     /// by how much they would lower the residual score (then by ID). Measures with no score
     /// effect (inventory, regulatory watch, acceptance) are never recommended automatically:
     /// they are prerequisites or decisions, listed in the measures catalogue of the report.
+    /// An unmet binding duty puts its discharging measure first; until it is met, the others
+    /// are ranked by what they do for impact alone.
     func recommend(for finding: Finding, flow: Flow) -> [String] {
         var ranked: [(gain: Int, id: String)] = []
+        let duty = finding.unmetDuty
         for k in effectRanges[finding.risk.ordinal] {
             let effect = effects[k]
-            guard effect.scores, !flow.controls.contains(effect.id), effect.matcher.matches(flow) else { continue }
-            let l = scales.clamp(finding.residual.likelihood - effect.likelihood)
+            guard effect.scores, effect.id != duty, !flow.controls.contains(effect.id), effect.matcher.matches(flow) else {
+                continue
+            }
+            let l = scales.clamp(finding.residual.likelihood - (duty.isEmpty ? effect.likelihood : 0))
             let i = scales.clamp(finding.residual.impact - effect.impact)
             let gain = finding.residual.score - l * i
             if gain > 0 { ranked.append((gain, effect.id)) }
         }
         ranked.sort { ($0.gain, $1.id) > ($1.gain, $0.id) }
-        return ranked.prefix(maxRecommendations).map(\.id)
+        let best = ranked.prefix(maxRecommendations - (duty.isEmpty ? 0 : 1)).map(\.id)
+        return duty.isEmpty ? best : [duty] + best
     }
 }

@@ -29,6 +29,25 @@ package struct Decision: Sendable {
     /// Where the row is.
     package var location: SourceLocation
 
+    /// Creates a decision (decisions.csv rows are read by `DecisionBook`).
+    package init(
+        flowPattern: String, risk: RiskType?, status: DecisionStatus, measures: [String], owner: String,
+        dueDate: CalendarDate?, justification: String, decidedBy: String, decidedOn: CalendarDate?,
+        expiresOn: CalendarDate?, location: SourceLocation
+    ) {
+        self.flowPattern = flowPattern
+        self.risk = risk
+        self.status = status
+        self.measures = measures
+        self.owner = owner
+        self.dueDate = dueDate
+        self.justification = justification
+        self.decidedBy = decidedBy
+        self.decidedOn = decidedOn
+        self.expiresOn = expiresOn
+        self.location = location
+    }
+
     /// How specific the pattern is: exact finding 3, whole flow 2, whole risk 1, everything 0.
     package var specificity: Int { (flowPattern == "*" ? 0 : 2) + (risk == nil ? 0 : 1) }
 
@@ -48,4 +67,12 @@ package struct DecisionState: Sendable {
     package var overdue: Bool
     /// An acceptance past its expiry (re-opened).
     package var expired: Bool
+
+    /// Creates a state.
+    package init(status: DecisionStatus, decision: Decision, overdue: Bool, expired: Bool) {
+        self.status = status
+        self.decision = decision
+        self.overdue = overdue
+        self.expired = expired
+    }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Words a finding's explanation: which jurisdictions and laws, which data attributes and which
-/// controls produced each number. Phrases come from a message catalogue (`why_*` keys) so the
-/// report can explain in its own language; companions always use `MessageCatalog.explanations`,
-/// the built-in English.
+/// controls produced each number. Every phrase comes from a message catalogue of the templates
+/// (`why_*` keys): the report's own language for the report, `en.csv` for the companions — one
+/// wording, never a second copy in code.
 package struct ExplanationFormatter: Sendable {
     let messages: MessageCatalog
     let reference: ReferenceData
@@ -30,12 +30,14 @@ package struct ExplanationFormatter: Sendable {
                 messages.format(
                     "why_law",
                     [
-                        "jurisdiction": e.jurisdiction, "law": e.law, "level": String(e.level), "scope": e.scope.description,
+                        "jurisdiction": e.jurisdiction, "law": e.law(locale: messages.locale), "level": String(e.level),
+                        "scope": e.scope.description, "roles": e.roles.roles.map { messages["role_\($0.rawValue)"] }
+                            .joined(separator: ", "),
                         "source": e.source, "reviewed": e.reviewedOn,
                     ]))
         }
         lines.append(impactSentence(level: finding.inherent.impact, reasons: finding.impactReasons))
-        lines.append(controlsSentence(finding.controls))
+        lines.append(controlsSentence(finding.controls, withheld: finding.withheld, unmetDuty: finding.unmetDuty))
         lines.append(residualSentence(inherent: finding.inherent, residual: finding.residual, band: finding.residualBand))
         return lines
     }
@@ -58,6 +60,22 @@ package struct ExplanationFormatter: Sendable {
                 "level": String(level), "label": reference.scales.impact[level - 1].label,
                 "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: "; "),
             ])
+    }
+
+    /// The controls in place and what each changed, the listed controls that earn no credit
+    /// because their decision is still open, and a binding duty not yet discharged.
+    package func controlsSentence(_ controls: [Finding.AppliedControl], withheld: [String], unmetDuty: String) -> String {
+        var text = controlsSentence(controls)
+        if !withheld.isEmpty {
+            text += " " + messages.format("why_withheld", ["list": withheld.joined(separator: ", ")])
+        }
+        if !unmetDuty.isEmpty { text += " " + messages.format("why_duty_unmet", ["id": unmetDuty]) }
+        return text
+    }
+
+    /// "Acceptance expired on 2026-08-31; the finding is open again."
+    package func acceptanceExpiredSentence(_ expiry: CalendarDate) -> String {
+        messages.format("why_acceptance_expired", ["date": expiry.description])
     }
 
     /// The controls in place and what each changed.
@@ -90,11 +108,15 @@ package struct ExplanationFormatter: Sendable {
     /// The text of one reason.
     package func phrase(_ reason: Reason) -> String {
         switch reason {
-        case .exposureLevel(let country, let role, let level, let scoped):
+        case .exposureLevel(let country, let role, let level, let scoped, let duty):
             messages.format(
-                scoped ? "why_exposure_scoped" : "why_exposure",
-                ["country": countryName(country), "code": country.code, "role": messages["role_\(role.rawValue)"], "level": String(level)])
+                !duty.isEmpty ? "why_exposure_duty" : scoped ? "why_exposure_scoped" : "why_exposure",
+                [
+                    "country": countryName(country), "code": country.code, "role": messages["role_\(role.rawValue)"],
+                    "level": String(level), "id": duty,
+                ])
         case .recipient(let r): messages.format("why_recipient", ["recipient": messages[r.catalogueKey]])
+        case .received(let r): messages.format("why_received", ["source": messages[r.catalogueKey]])
         case .mechanism(let m): messages.format("why_mechanism", ["mechanism": m.map { messages[$0.catalogueKey] } ?? messages["why_unknown_mechanism"]])
         case .foreignProvider(let c): messages.format("why_foreign_provider", ["country": countryName(c), "code": c.code])
         case .confidentiality(let c): messages.format("why_confidentiality", ["class": messages[c.catalogueKey]])
@@ -108,39 +130,9 @@ package struct ExplanationFormatter: Sendable {
 }
 
 extension MessageCatalog {
-    /// Built-in English wording of explanations and enumeration labels: used for the companions
-    /// (findings.csv/json speak English whatever the report language) and as the fallback of
-    /// every report catalogue.
-    package static let explanations = MessageCatalog(
-        locale: "en",
-        messages: [
-            "why_likelihood": "Likelihood {level} ({label}): {reasons}.",
-            "why_law": "{jurisdiction} — {law} (level {level}, applies to {scope}; source {source}, reviewed {reviewed}).",
-            "why_impact": "Impact {level} ({label}): {reasons}.",
-            "why_no_controls": "No control in place lowers this risk.",
-            "why_controls": "Controls in place: {list}.",
-            "why_control": "{id} lowers likelihood by {l} and impact by {i}",
-            "why_control_no_effect": "{id} (no effect on the score)",
-            "why_control_likelihood": "{id} lowers likelihood by {l}",
-            "why_control_impact": "{id} lowers impact by {i}",
-            "why_residual": "Residual {l} × {i} = {score} ({band}), from inherent {inherent}.",
-            "why_exposure": "{country} ({code}) as {role}, regime level {level}",
-            "why_exposure_scoped": "{country} ({code}) as {role}, regime level {level} that targets this kind of data",
-            "why_recipient": "recipient is a {recipient}",
-            "why_mechanism": "transferred by {mechanism}",
-            "why_unknown_mechanism": "an unrecorded channel",
-            "why_foreign_provider": "provider controlled from a third jurisdiction, {country} ({code})",
-            "why_confidentiality": "confidentiality '{class}'",
-            "why_criticality": "business criticality '{criticality}'",
-            "why_important_data": "important/core data under a local law (+1)",
-            "why_export_controlled": "export-controlled data (+1)",
-            "why_personal_data": "identified personal data (at least 3)",
-            "why_continuous": "continuous flow of high-criticality data (+1)",
-            "role_origin": "origin", "role_destination": "destination", "role_storage": "storage location",
-            "role_access": "remote-access location", "role_provider": "provider's home jurisdiction",
-            "band_Low": "Low", "band_Medium": "Medium", "band_High": "High", "band_Critical": "Critical",
-        ]
-            .merging(Self.englishEnumerationLabels, uniquingKeysWith: { a, _ in a }))
+    /// Labels of the enumeration tokens (`category_supply_chain` → "supply chain"): the last
+    /// fallback of every catalogue, derived from the contract tokens rather than written twice.
+    package static let tokenLabels = MessageCatalog(locale: "en", messages: englishEnumerationLabels)
 
     /// `category_supply_chain` → "supply chain", and so on for every enumeration.
     static let englishEnumerationLabels: [String: String] = {

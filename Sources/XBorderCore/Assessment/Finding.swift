@@ -43,6 +43,12 @@ package struct Finding: Sendable {
     package var impactReasons: [Reason]
     /// Controls in place that apply to this risk (including ones with no score effect).
     package var controls: [AppliedControl]
+    /// Controls listed in the flow that earn no credit: the finding's decision still has them
+    /// `open` or `in_progress` (a contradiction to resolve).
+    package var withheld: [String] = []
+    /// The measure that would discharge a binding duty driving the likelihood and is not in
+    /// place ("" when none): the likelihood stays as it is until it is.
+    package var unmetDuty = ""
     /// Recommended measures (residual band above Low), best first.
     package var recommended: [String]
     /// The carried decision, if decisions.csv has one.

@@ -20,6 +20,9 @@ package struct RuleOutcome: Sendable {
     package var likelihoodReasons: [Reason]
     /// Why the impact is what it is.
     package var impactReasons: [Reason]
+    /// The measure that discharges a binding duty driving the likelihood ("" when none): until
+    /// it is in place, no other control lowers the likelihood.
+    package var duty = ""
 
     /// Creates an outcome (package-visible so rules outside this module, and tests, can build one).
     package init(
@@ -36,10 +39,13 @@ package struct RuleOutcome: Sendable {
 
 /// One step of an explanation, structured so it can be worded in any report language.
 package enum Reason: Sendable, Hashable {
-    /// Strongest regime level in a jurisdiction, and whether it targets this data.
-    case exposureLevel(country: Country, role: JurisdictionRole, level: Int, scoped: Bool)
+    /// Strongest regime level in a jurisdiction, whether it targets this data, and the measure
+    /// that discharges its binding duty ("" when it is no duty).
+    case exposureLevel(country: Country, role: JurisdictionRole, level: Int, scoped: Bool, duty: String)
     /// Base likelihood from the kind of recipient.
     case recipient(RecipientType)
+    /// The organization receives the data from this kind of party (`origin_type`).
+    case received(RecipientType)
     /// Base likelihood from how the data moves.
     case mechanism(Mechanism?)
     /// Adjustment for a provider controlled from another jurisdiction.
@@ -58,58 +64,51 @@ package enum Reason: Sendable, Hashable {
     case continuousFlow
 }
 
-/// Shared impact ratings used by several rules.
+/// Shared impact ratings used by several rules, from scales.csv's `impact_rule` rows.
 package enum ImpactRating {
-    /// Confidentiality-driven impact (GOV, DIS, PRV): public 1 … secret 4, +1 for important or
-    /// export-controlled data, at least 3 for identified personal data.
+    /// Confidentiality-driven impact (GOV, DIS, PRV): the class's impact, + `legal_weight` for
+    /// important or export-controlled data, at least `personal_floor` for identified personal data.
     package static func confidentiality(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
-        var impact: Int
-        switch flow.confidentiality {
-        case .public: impact = 1
-        case .internal: impact = 2
-        case .confidential: impact = 3
-        case .secret: impact = 4
-        }
+        let calibration = scales.calibration
+        var impact = calibration.impact(flow.confidentiality)
         var reasons: [Reason] = [.confidentiality(flow.confidentiality)]
-        addLegalWeight(flow, impact: &impact, reasons: &reasons)
-        if flow.personalData == .personal && impact < 3 {
-            impact = 3
+        addLegalWeight(flow, impact: &impact, reasons: &reasons, calibration: calibration)
+        if flow.personalData == .personal && impact < calibration["personal_floor"] {
+            impact = calibration["personal_floor"]
             reasons.append(.personalData)
         }
         return (scales.clamp(impact), reasons)
     }
 
-    /// Continuity-driven impact plus 1 when important or export-controlled data makes a blocked
-    /// transfer a legal matter as well (LOC).
+    /// Continuity-driven impact plus `legal_weight` when important or export-controlled data
+    /// makes a blocked transfer a legal matter as well (LOC).
     package static func continuityWithLegalWeight(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
         var (impact, reasons) = continuity(flow, scales: scales)
-        addLegalWeight(flow, impact: &impact, reasons: &reasons)
+        addLegalWeight(flow, impact: &impact, reasons: &reasons, calibration: scales.calibration)
         return (scales.clamp(impact), reasons)
     }
 
-    /// +1 when important/core or export-controlled data makes the harm a legal matter as well.
-    private static func addLegalWeight(_ flow: Flow, impact: inout Int, reasons: inout [Reason]) {
+    /// + `legal_weight` when important/core or export-controlled data makes the harm a legal matter as well.
+    private static func addLegalWeight(
+        _ flow: Flow, impact: inout Int, reasons: inout [Reason], calibration: Calibration
+    ) {
         if flow.importantData {
-            impact += 1
+            impact += calibration["legal_weight"]
             reasons.append(.importantData)
         } else if flow.exportControlled {
-            impact += 1
+            impact += calibration["legal_weight"]
             reasons.append(.exportControlled)
         }
     }
 
-    /// Continuity-driven impact (LOC, AVL, TRU): criticality low 2, medium 3, high 4, +1 when a
-    /// high-criticality flow runs continuously.
+    /// Continuity-driven impact (LOC, AVL, TRU): the criticality's impact, + `continuous_high`
+    /// when a high-criticality flow runs continuously.
     package static func continuity(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
-        var impact: Int
-        switch flow.criticality {
-        case .low: impact = 2
-        case .medium: impact = 3
-        case .high: impact = 4
-        }
+        let calibration = scales.calibration
+        var impact = calibration.impact(flow.criticality)
         var reasons: [Reason] = [.criticality(flow.criticality)]
         if flow.criticality == .high && flow.frequency == .continuous {
-            impact += 1
+            impact += calibration["continuous_high"]
             reasons.append(.continuousFlow)
         }
         return (scales.clamp(impact), reasons)
@@ -118,42 +117,59 @@ package enum ImpactRating {
 
 /// Shared likelihood rating for the government risks.
 package enum ExposureRating {
-    /// Likelihood from the strongest hit: level + 1 (level 1 → 2 Unlikely, 3 → 4 Likely), +1
-    /// when the driving regime targets this data specifically (a binding duty now: 5).
-    package static func likelihood(_ hits: [ExposureIndex.Hit], scales: Scales) -> (Int, [Reason])? {
-        guard let top = hits.max(by: { ($0.level, $0.scoped ? 1 : 0) < ($1.level, $1.scoped ? 1 : 0) }) else {
-            return nil
+    /// The jurisdictions `flow` touches, each with every role the flow gives it, in the order
+    /// origin, destination, storage, access, provider.
+    package static func touches(_ flow: Flow) -> [(country: Country, roles: RoleSet)] {
+        var touched: [(country: Country, roles: RoleSet)] = []  // a handful: an array beats a dictionary
+        func add(_ country: Country, _ role: JurisdictionRole) {
+            if let i = touched.firstIndex(where: { $0.country == country }) {
+                touched[i].roles.insert(role)
+            } else {
+                touched.append((country, RoleSet([role])))
+            }
         }
-        let value = top.level + 1 + (top.scoped ? 1 : 0)
-        let reasons = hits.sorted { ($1.level, $0.country) < ($0.level, $1.country) }.map {
-            Reason.exposureLevel(country: $0.country, role: $0.role, level: $0.level, scoped: $0.scoped)
-        }
-        return (scales.clamp(value), reasons)
+        add(flow.origin, .origin)
+        add(flow.destination, .destination)
+        for c in flow.storageCountries { add(c, .storage) }
+        for c in flow.access { add(c, .access) }
+        if let provider = flow.providerCountry { add(provider, .provider) }
+        return touched
     }
 
-    /// The outcome of a government rule: hits among `candidates`, likelihood from the strongest,
-    /// and the given impact; nil when no jurisdiction has a matching regime.
+    /// Where the data goes on from `country`: every other jurisdiction of the flow, less the
+    /// origin it came from.
+    package static func onward(from country: Country, in flow: Flow) -> [Country] {
+        flow.allCountries.filter { $0 != country && (country == flow.origin || $0 != flow.origin) }
+    }
+
+    /// Likelihood from the strongest hit (its calibrated likelihood, scales.csv), with a reason
+    /// per jurisdiction, strongest first; nil without hits.
+    package static func likelihood(_ hits: [ExposureIndex.Hit], scales: Scales) -> (Int, [Reason], duty: String)? {
+        guard let top = hits.max(by: { ($0.likelihood, $0.level) < ($1.likelihood, $1.level) }) else { return nil }
+        let reasons = hits.sorted { ($1.likelihood, $1.level, $0.country) < ($0.likelihood, $0.level, $1.country) }.map {
+            Reason.exposureLevel(country: $0.country, role: $0.role, level: $0.level, scoped: $0.scoped, duty: $0.duty)
+        }
+        return (scales.clamp(top.likelihood), reasons, top.duty)
+    }
+
+    /// The outcome of a government rule over the jurisdictions `flow` touches that `include`
+    /// admits: hits, likelihood from the strongest, and the given impact; nil when no
+    /// jurisdiction has a matching regime in force.
     package static func outcome(
-        _ risk: RiskType, _ candidates: [(Country, JurisdictionRole)], flow: Flow, exposures: ExposureIndex,
-        scales: Scales, impact: (Int, [Reason])
+        _ risk: RiskType, flow: Flow, exposures: ExposureIndex, scales: Scales, impact: (Int, [Reason]),
+        include: (Country) -> Bool = { _ in true }
     ) -> RuleOutcome? {
-        let hits = self.hits(risk, candidates, flow: flow, exposures: exposures)
-        guard let (likelihood, likelihoodReasons) = self.likelihood(hits, scales: scales) else { return nil }
-        return RuleOutcome(
+        var hits: [ExposureIndex.Hit] = []
+        for (country, roles) in touches(flow) where include(country) {
+            let onward = risk == .localization ? onward(from: country, in: flow) : []
+            if risk == .localization && onward.isEmpty { continue }
+            if let hit = exposures.strongest(risk, in: country, roles: roles, onward: onward, for: flow) { hits.append(hit) }
+        }
+        guard let (likelihood, likelihoodReasons, duty) = self.likelihood(hits, scales: scales) else { return nil }
+        var outcome = RuleOutcome(
             likelihood: likelihood, impact: impact.0, hits: hits, likelihoodReasons: likelihoodReasons,
             impactReasons: impact.1)
-    }
-
-    /// The strongest hit per country among `candidates` (country, role), best role kept.
-    package static func hits(
-        _ risk: RiskType, _ candidates: [(Country, JurisdictionRole)], flow: Flow, exposures: ExposureIndex
-    ) -> [ExposureIndex.Hit] {
-        var seen: [Country] = []  // a handful: an array beats a set
-        var hits: [ExposureIndex.Hit] = []
-        for (country, role) in candidates where !seen.contains(country) {
-            seen.append(country)
-            if let hit = exposures.strongest(risk, in: country, role: role, for: flow) { hits.append(hit) }
-        }
-        return hits
+        outcome.duty = duty
+        return outcome
     }
 }

@@ -20,6 +20,8 @@ package struct Flow: Sendable {
     package var origin: Country
     /// `origin_entity`.
     package var originEntity = ""
+    /// `origin_type`: who hands the data over (nil: the organization's own data).
+    package var originType: RecipientType?
     /// `destination_country`.
     package var destination: Country
     /// `destination_entity`.
@@ -78,6 +80,15 @@ package struct Flow: Sendable {
 
     /// True when the data leaves the origin country in any way (destination, storage, access, provider).
     package var leavesOrigin: Bool { allCountries.contains { $0 != origin } }
+
+    /// True when the organization receives the data from another party (`origin_type` a
+    /// supplier, partner, customer, platform or public body), rather than sending its own.
+    package var isReceived: Bool {
+        switch originType {
+        case nil, .groupCompany?, .cloudProvider?: false
+        default: true
+        }
+    }
 
     /// True when personal data (identified or pseudonymized) is in the flow.
     package var hasPersonalData: Bool { personalData != .none || category == .personal }

@@ -3,7 +3,7 @@ package enum FlowColumn: String, Sendable, CaseIterable {
     case flowID = "flow_id", dataAsset = "data_asset", dataCategory = "data_category"
     case personalData = "personal_data", confidentiality, importantData = "important_data"
     case exportControlled = "export_controlled", criticality
-    case originCountry = "origin_country", originEntity = "origin_entity"
+    case originCountry = "origin_country", originEntity = "origin_entity", originType = "origin_type"
     case destinationCountry = "destination_country", destinationEntity = "destination_entity"
     case recipientType = "recipient_type", providerCountry = "provider_country"
     case storageCountries = "storage_countries", accessCountries = "access_countries"
@@ -30,6 +30,7 @@ package enum FlowColumn: String, Sendable, CaseIterable {
         case .criticality: ["重要度", "事業重要度"]
         case .originCountry: ["移転元国", "移転元の国"]
         case .originEntity: ["移転元拠点", "移転元組織", "移転元"]
+        case .originType: ["移転元種別", "提供元種別", "データ提供元種別"]
         case .destinationCountry: ["移転先国", "移転先の国"]
         case .destinationEntity: ["移転先組織", "移転先拠点", "移転先", "受領者"]
         case .recipientType: ["受領者種別", "移転先種別", "受領者区分"]

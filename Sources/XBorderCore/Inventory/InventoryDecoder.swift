@@ -310,6 +310,7 @@ package struct InventoryDecoder {
         let personal = enumeration(.personalData, PersonalData.self, required: false)
         let criticality = enumeration(.criticality, Criticality.self, required: false)
         let recipient = enumeration(.recipientType, RecipientType.self, required: false)
+        let originType = enumeration(.originType, RecipientType.self, required: false)
         let frequency = enumeration(.frequency, Frequency.self, required: false)
         let mechanism = enumeration(.mechanism, Mechanism.self, required: false)
         let important = flag(.importantData)
@@ -327,6 +328,7 @@ package struct InventoryDecoder {
         flow.personalData = personal ?? (category == .personal ? .personal : .none)
         flow.criticality = criticality ?? .medium
         flow.recipientType = recipient
+        flow.originType = originType
         flow.frequency = frequency
         flow.mechanism = mechanism
         flow.importantData = important

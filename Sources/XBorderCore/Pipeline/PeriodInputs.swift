@@ -25,6 +25,12 @@ package struct PeriodInputs: Sendable {
     /// Data rows per file, by path.
     package var rows: [String: Int]
 
+    /// The English catalogue of the templates (the companions' wording), with the enumeration
+    /// tokens as the last fallback.
+    package var englishMessages: MessageCatalog {
+        (catalogues["en"] ?? MessageCatalog(locale: "en", messages: [:])).withFallback(.tokenLabels)
+    }
+
     /// Reads and decodes everything; nil when the run cannot continue (errors in `diagnostics`).
     package static func load(_ config: Config, diagnostics: inout DiagnosticLog) -> PeriodInputs? {
         let folder = config.periodDirectory
@@ -56,7 +62,7 @@ package struct PeriodInputs: Sendable {
         var referenceFiles: [InputFile] = []
         var byName: [String: InputFile] = [:]
         for name in ReferenceLoader.files {
-            if let file = read(FileSystem.join(config.referenceDirectory, name), required: name != ReferenceLoader.groupsFile) {
+            if let file = read(FileSystem.join(config.referenceDirectory, name), required: !ReferenceLoader.optionalFiles.contains(name)) {
                 referenceFiles.append(file)
                 byName[name] = file
             }

@@ -59,13 +59,19 @@ package enum ReportPipeline {
         var outcome = Outcome(diagnostics: [])
         if let inputs {
             var book = inputs.decisions
-            let assessor = Assessor(reference: inputs.reference)
+            let assessor = Assessor(reference: inputs.reference, asOf: inputs.asOf)
+            Coverage(flows: inputs.inventory.flows, exposures: assessor.exposureIndex).report(into: &log)
+            var contradictions = ControlContradictions()
             for (i, flow) in inputs.inventory.flows.enumerated() {
-                for finding in assessor.assess(flow, index: i) {
-                    _ = book.state(for: finding.flowID, risk: finding.risk, asOf: inputs.asOf)
+                let findings = assessor.assess(flow, index: i) { risk in
+                    book.state(for: flow.id, risk: risk, asOf: inputs.asOf)
+                }
+                for finding in findings {
+                    contradictions.add(finding, flow: flow)
                     outcome.findings += 1
                 }
             }
+            contradictions.report(into: &log)
             book.unmatched(diagnostics: &log)
             outcome.rowsRead = inputs.inventory.rowsRead
             outcome.rowsAssessed = inputs.inventory.flows.count
@@ -108,6 +114,9 @@ package enum ReportPipeline {
         outcome.rowsRead = inputs.inventory.rowsRead
         outcome.rowsAssessed = inputs.inventory.flows.count
         outcome.rowsRejected = inputs.inventory.rejected.count
+        let assessor = Assessor(reference: inputs.reference, asOf: inputs.asOf)
+        let coverage = Coverage(flows: inputs.inventory.flows, exposures: assessor.exposureIndex)
+        coverage.report(into: &log)
         if config.strict && log.all.contains(where: { $0.severity >= .warning }) {
             log.emit(
                 Diagnostic(
@@ -125,7 +134,9 @@ package enum ReportPipeline {
             return outcome
         }
         do {
-            try runStages(config, inputs: inputs, templates: templates, archive: archive, log: &log, outcome: &outcome)
+            try runStages(
+                config, inputs: inputs, assessor: assessor, coverage: coverage, templates: templates, archive: archive,
+                log: &log, outcome: &outcome)
         } catch {
             log.error("archive.write", "archive cannot be written: \(error.reason)", at: SourceLocation(file: error.path))
             outcome.archivePath = nil
@@ -135,11 +146,10 @@ package enum ReportPipeline {
     }
 
     private static func runStages(
-        _ config: Config, inputs: PeriodInputs, templates: TemplateLibrary, archive: ArchiveWriter,
-        log: inout DiagnosticLog, outcome: inout Outcome
+        _ config: Config, inputs: PeriodInputs, assessor: Assessor, coverage: Coverage, templates: TemplateLibrary,
+        archive: ArchiveWriter, log: inout DiagnosticLog, outcome: inout Outcome
     ) throws(FileSystem.Failure) {
         let reference = inputs.reference
-        let assessor = Assessor(reference: reference)
         let history = ArchiveHistory.load(output: config.outputDirectory, before: inputs.period)
         let currentReference = Dictionary(
             inputs.referenceFiles.map { ("reference/\(FileSystem.baseName($0.path))", sha256Hex($0.bytes)) },
@@ -150,6 +160,7 @@ package enum ReportPipeline {
         }
         var aggregate = ReportAggregate(size: reference.scales.size, topN: config.topN)
         var book = inputs.decisions
+        var contradictions = ControlContradictions()
         var cited: Set<Int> = []
         let csvSink = try archive.open("findings.csv")
         let jsonSink = try archive.open("findings.json")
@@ -196,21 +207,28 @@ package enum ReportPipeline {
                 cited.formUnion(chunk.export.cited)
                 aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
                 book.markUsed(chunk.matchedDecisions)
+                contradictions.merge(chunk.contradictions)
                 if let part = chunk.changes { changes?.merge(part) }
             })
         try jsonSink.write(FindingsExport.jsonTail(cited: cited, exposures: assessor.exposureIndex))
         try archive.close(csvSink)
         try archive.close(jsonSink)
         book.unmatched(diagnostics: &log)
+        contradictions.report(into: &log)
+        if config.strict && contradictions.count > 0 {
+            log.error(
+                "run.strict", "--strict: controls contradict their decisions, so nothing is archived",
+                at: SourceLocation(file: config.periodDirectory))
+            return
+        }
         changes?.finish(currentFlows: Set(flows.map(\.id)))
         outcome.record("assess+companions", since: assessStart)
         outcome.findings = aggregate.findingCount
         outcome.bands = aggregate.residualBands
 
         // Stage 4–5: present and render.
-        let english = MessageCatalog.explanations
         let messages = (inputs.catalogues[config.locale] ?? MessageCatalog(locale: config.locale, messages: [:]))
-            .withFallback(inputs.catalogues["en"] ?? english).withFallback(english)
+            .withFallback(inputs.englishMessages)
         if inputs.catalogues[config.locale] == nil {
             log.error(
                 "template.locale", "no message catalogue for locale '\(config.locale)'",
@@ -227,7 +245,7 @@ package enum ReportPipeline {
             revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
             exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
             diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
-            history: history, changes: changes)
+            history: history, changes: changes, coverage: coverage)
         // Stages 4–6: present, render and validate, the HTML and the XHTML document side by side
         // (libxml2 calls are serialized, so one document's validation overlaps the other's
         // rendering). Nothing is archived before both are valid.

@@ -44,6 +44,8 @@ package struct ReportContext: Sendable {
     package var history: History
     /// Changes against the previous archived period, when there is one.
     package var changes: ChangeSet?
+    /// Jurisdictions touched and those not assessed for some risk types.
+    package var coverage: Coverage
 
     /// Name of a country in the report language.
     package func countryName(_ country: Country) -> String {

@@ -5,7 +5,7 @@ extension ReportViewModelBuilder {
         let recommended: [ViewNode] = a.recommendedCounts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { id, count in
             [
                 "id": .safe(id),
-                "title": .safe(measures[id]?.title ?? ""),
+                "title": .safe(measures[id]?.title(locale: t.locale) ?? ""),
                 "risks": .text(measures[id]?.risks.map(\.rawValue).joined(separator: ", ") ?? ""),
                 "findings": number(count),
                 "highOrCritical": number(a.recommendedHighCounts[id, default: 0]),
@@ -86,7 +86,13 @@ extension ReportViewModelBuilder {
     func appendix() -> ViewNode {
         let scales = context.reference.scales
         func levels(_ list: [Scales.Level]) -> ViewNode {
-            .list(list.map { ["value": .text(String($0.level)), "label": .safe($0.label), "description": .safe($0.description)] })
+            .list(
+                list.map {
+                    [
+                        "value": .text(String($0.level)), "label": .safe($0.label(locale: t.locale)),
+                        "description": .safe($0.description(locale: t.locale)),
+                    ]
+                })
         }
         func files(_ list: [ReportContext.FileInfo]) -> ViewNode {
             .list(list.map {
@@ -105,7 +111,8 @@ extension ReportViewModelBuilder {
                 [
                     "riskId": .text(e.risk.rawValue), "riskName": .text(riskName(e.risk)), "riskShort": .text(riskShort(e.risk)),
                     "appliesTo": .safe(e.scope.description), "level": .text(String(e.level)),
-                    "levelClass": .text("level-\(e.level)"), "law": .safe(e.law), "summary": .safe(e.summary),
+                    "levelClass": .text("level-\(e.level)"), "law": .safe(e.law(locale: t.locale)),
+                    "summary": .safe(e.summary(locale: t.locale)),
                     "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
                 ]
             }
@@ -121,6 +128,14 @@ extension ReportViewModelBuilder {
         return [
             "matrixSize": .text("\(scales.size) × \(scales.size)"),
             "likelihoodScale": levels(scales.likelihood),
+            "hasCalibration": .flag(!scales.calibration.rules.isEmpty),
+            "calibration": .list(
+                scales.calibration.rules.map {
+                    [
+                        "kind": .text(t["calibration_\($0.kind)"]), "key": .text($0.key), "value": .text(String($0.value)),
+                        "description": .safe($0.description(locale: t.locale)),
+                    ]
+                }),
             "impactScale": levels(scales.impact),
             "bands": .list(
                 scales.bands.reversed().map {
@@ -167,10 +182,11 @@ extension ReportViewModelBuilder {
                 "jurisdiction": .text(e.jurisdiction),
                 "jurisdictionName": .text(Country(code: e.jurisdiction).map(context.countryName) ?? e.jurisdiction),
                 "riskShort": .text(riskShort(e.risk)),
-                "law": .safe(e.law),
-                "summary": .safe(e.summary),
+                "law": .safe(e.law(locale: t.locale)),
+                "summary": .safe(e.summary(locale: t.locale)),
                 "source": .safe(e.source),
                 "status": .text(date <= asOf ? t["watch_in_force"] : t["watch_upcoming"]),
+                "upcoming": .flag(date > asOf),
             ]
         }
         return ["hasItems": .flag(!items.isEmpty), "items": .list(items)]

@@ -51,7 +51,8 @@ extension ReportViewModelBuilder {
                     }),
             ]
         }
-        let jurisdictionRows: [ViewNode] = pairCountries.map { country in
+        // Every jurisdiction touched, however many: a table row each (none dropped silently).
+        let jurisdictionRows: [ViewNode] = a.countryFlows.keys.sorted().map { country in
             let roles = (a.countryRoles[country] ?? []).sorted().map { t["role_\($0.rawValue)"] }
             var node: [String: ViewNode] = [
                 "code": .text(country.code),
@@ -61,10 +62,16 @@ extension ReportViewModelBuilder {
                 "roles": .text(roles.joined(separator: t["list_separator"])),
             ]
             for risk in [RiskType.localization, .governmentAccess, .disclosure] {
-                let level = profileLevel(country, risk)
                 let key = risk.rawValue.lowercased()
-                node[key] = .text(String(level))
-                node[key + "Class"] = .text("level-\(level)")
+                if let level = profileLevel(country, risk) {
+                    node[key] = .text(String(level))
+                    node[key + "Class"] = .text("level-\(level)")
+                    node[key + "Title"] = .text(t.format("fmt_level_title", ["level": String(level)]))
+                } else {
+                    node[key] = .text(t["level_not_assessed_short"])
+                    node[key + "Class"] = .text("level-na")
+                    node[key + "Title"] = .text(t["level_not_assessed"])
+                }
             }
             return .object(node)
         }
@@ -94,6 +101,7 @@ extension ReportViewModelBuilder {
             ],
             "hasJurisdictions": .flag(!jurisdictionRows.isEmpty),
             "jurisdictions": .list(jurisdictionRows),
+            "coverage": coverage(),
         ]
     }
 
@@ -112,12 +120,40 @@ extension ReportViewModelBuilder {
         ]
     }
 
-    /// The strongest level exposures.csv gives a country for a risk, whatever the scope.
-    func profileLevel(_ country: Country, _ risk: RiskType) -> Int {
+    /// The strongest level exposures.csv gives a country for a risk in force on the as-of
+    /// date, whatever the scope; nil when no row covers the pair (not assessed, never 0).
+    func profileLevel(_ country: Country, _ risk: RiskType) -> Int? {
+        guard context.exposures.covers(country, risk) else { return nil }
         let groups = context.reference.groups(of: country)
         return context.reference.exposures.lazy.filter {
             $0.risk == risk && ($0.jurisdiction == country.code || groups.contains($0.jurisdiction))
+                && $0.inForce(on: self.context.asOf)
         }.map(\.level).max() ?? 0
+    }
+
+    /// "22 of 24 jurisdictions assessed" and the jurisdictions that are not, with the risk
+    /// types and flows concerned (Step 1 and data quality).
+    func coverage() -> ViewNode {
+        let coverage = context.coverage
+        let gaps: [ViewNode] = coverage.gaps.map { gap in
+            [
+                "code": .text(gap.country.code),
+                "name": .text(context.countryName(gap.country)),
+                "risks": .text(gap.risks.map { t["risk_\($0.rawValue)_short"] }.joined(separator: t["list_separator"])),
+                "flows": number(gap.flowCount),
+                "sample": .text(
+                    gap.sampleFlowIDs.joined(separator: t["list_separator"]) + (gap.flowCount > gap.sampleFlowIDs.count ? "…" : "")),
+            ]
+        }
+        return [
+            "summary": .text(
+                t.format(
+                    "fmt_coverage",
+                    ["assessed": Self.grouped(coverage.assessedCount), "touched": Self.grouped(coverage.touched.count)])),
+            "complete": .flag(coverage.gaps.isEmpty),
+            "hasGaps": .flag(!coverage.gaps.isEmpty),
+            "gaps": .list(gaps),
+        ]
     }
 
     /// The flow map: regions as columns, countries as nodes, country pairs as weighted arcs.

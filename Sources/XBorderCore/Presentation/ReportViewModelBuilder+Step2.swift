@@ -17,8 +17,8 @@ extension ReportViewModelBuilder {
                 "riskShort": .text(riskShort(e.risk)),
                 "level": .text(String(e.level)),
                 "levelClass": .text("level-\(e.level)"),
-                "law": .safe(e.law),
-                "summary": .safe(e.summary),
+                "law": .safe(e.law(locale: t.locale)),
+                "summary": .safe(e.summary(locale: t.locale)),
                 "source": .safe(e.source),
                 "reviewedOn": .safe(date(e.reviewedOn)),
             ]
@@ -53,7 +53,7 @@ extension ReportViewModelBuilder {
             }.joined(separator: t["list_separator"])
         return [
             "id": .safe(m.id),
-            "title": .safe(m.title),
+            "title": .safe(m.title(locale: t.locale)),
             "risks": .text(m.risks.map(\.rawValue).joined(separator: ", ")),
             "effect": .text(effect),
         ]
@@ -68,14 +68,14 @@ extension ReportViewModelBuilder {
             let name = Country(code: e.jurisdiction).map(context.countryName) ?? e.jurisdiction
             return [
                 "jurisdiction": .text("\(e.jurisdiction) \(name)"),
-                "law": .safe(e.law), "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
+                "law": .safe(e.law(locale: t.locale)), "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
                 "level": .text(String(e.level)), "levelClass": .text("level-\(e.level)"),
             ]
         }
         let controls: [ViewNode] = f.controls.map {
-            ["id": .safe($0.measureID), "title": .safe(measures[$0.measureID]?.title ?? "")]
+            ["id": .safe($0.measureID), "title": .safe(measures[$0.measureID]?.title(locale: t.locale) ?? "")]
         }
-        let recommended: [ViewNode] = f.recommended.map { ["id": .safe($0), "title": .safe(measures[$0]?.title ?? "")] }
+        let recommended: [ViewNode] = f.recommended.map { ["id": .safe($0), "title": .safe(measures[$0]?.title(locale: t.locale) ?? "")] }
         let owner = f.decision?.decision.owner.isEmpty == false ? f.decision!.decision.owner : flow.owner
         let explanation = formatter.lines(for: f).map { ViewNode.object(["text": .safe($0)]) }
         func rating(_ r: Finding.Rating, _ band: Band) -> ViewNode {

@@ -262,7 +262,7 @@ package struct ReportViewModelBuilder: Sendable {
         findings.map { f in
             let d = f.decision!
             let measures = d.decision.measures.map { id in
-                context.reference.measuresByID[id].map { "\(id) \($0.title)" } ?? id
+                context.reference.measuresByID[id].map { "\(id) \($0.title(locale: t.locale))" } ?? id
             }.joined(separator: t["list_separator"])
             let owner = d.decision.owner.isEmpty ? flow(of: f).owner : d.decision.owner
             return [
@@ -271,9 +271,9 @@ package struct ReportViewModelBuilder: Sendable {
                 "hasDetail": .flag(detailed.contains(f.id)),
                 "riskName": .text(riskName(f.risk)),
                 "route": .text(route(flow(of: f))),
-                "measures": .safe(measures),
+                "measures": .safe(measures.isEmpty ? t["value_none_decided"] : measures),
                 "owner": .safe(owner.isEmpty ? t["value_unassigned"] : owner),
-                "dueDate": .text(date(d.decision.dueDate)),
+                "dueDate": .text(d.decision.dueDate == nil ? t["value_no_date"] : date(d.decision.dueDate)),
                 "status": .text(statusLabel(d)),
                 "statusClass": .text(statusClass(d)),
                 "overdue": .flag(d.overdue),

@@ -31,6 +31,8 @@ package struct Measure: Sendable {
     package var id: String
     /// `title`.
     package var title: String
+    /// `title_ja`.
+    package var titleJa: String = ""
     /// `risks` the measure addresses.
     package var risks: [RiskType]
     /// `effect` on scores.
@@ -39,10 +41,20 @@ package struct Measure: Sendable {
     package var scope: Scope
     /// `description`.
     package var description: String
+    /// `description_ja`.
+    package var descriptionJa: String = ""
     /// `source` URL.
     package var source: String
     /// Where the row is.
     package var location: SourceLocation
+
+    /// The title in `locale` (`ja` uses `title_ja` when given).
+    package func title(locale: String) -> String { locale == "ja" && !titleJa.isEmpty ? titleJa : title }
+
+    /// The description in `locale` (`ja` uses `description_ja` when given).
+    package func description(locale: String) -> String {
+        locale == "ja" && !descriptionJa.isEmpty ? descriptionJa : description
+    }
 
     /// Total reduction this measure gives `risk` on `factor`.
     package func reduction(of risk: RiskType, _ factor: Effect.Factor) -> Int {

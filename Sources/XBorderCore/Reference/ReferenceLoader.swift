@@ -8,8 +8,12 @@ package enum ReferenceLoader {
     package static let groupsFile = "groups.csv"
     package static let measuresFile = "measures.csv"
     package static let scalesFile = "scales.csv"
+    /// The domains a source may cite (optional): official portals, regulators, commentary.
+    package static let sourceDomainsFile = "source-domains.csv"
     /// Every file the loader reads, in manifest order.
-    package static let files = [exposuresFile, groupsFile, measuresFile, scalesFile]
+    package static let files = [exposuresFile, groupsFile, measuresFile, scalesFile, sourceDomainsFile]
+    /// Files a reference folder may lack.
+    package static let optionalFiles: Set<String> = [groupsFile, sourceDomainsFile]
 
     /// Builds reference data from already-read files (keyed by file name).
     /// Returns nil when a file is missing or unusable; every problem is in `diagnostics`.
@@ -34,6 +38,17 @@ package enum ReferenceLoader {
         let exposures = loadExposures(exposureTable, groups: groups, &diagnostics)
         let measures = loadMeasures(measureTable, &diagnostics)
         guard let scales = loadScales(scaleTable, &diagnostics) else { return nil }
+        let knownIDs = Set(measures.map(\.id))
+        for exposure in exposures where !exposure.dutyMeasure.isEmpty && !knownIDs.contains(exposure.dutyMeasure) {
+            diagnostics.error(
+                "reference.duty-measure",
+                "duty_measure \(Diagnostic.quoted(exposure.dutyMeasure)) is not a measure of measures.csv",
+                at: exposure.location)
+        }
+        if let domainTable = table(sourceDomainsFile, required: ["domain", "kind"]) {
+            let domains = SourceDomains(domainTable, &diagnostics)
+            domains.check(exposures: exposures, measures: measures, &diagnostics)
+        }
         if diagnostics.errorCount > before { return nil }
         return ReferenceData(exposures: exposures, groups: groups, measures: measures, scales: scales)
     }
@@ -79,6 +94,18 @@ package enum ReferenceLoader {
                 continue
             }
             guard let scope = scope(of: row, &diagnostics) else { continue }
+            guard let roles = roles(of: row, risk: risk, &diagnostics), let towards = towards(of: row, groups: groups, &diagnostics)
+            else { continue }
+            var effective: CalendarDate?
+            if !row["effective_on"].isEmpty {
+                guard let date = CalendarDate(row["effective_on"]) else {
+                    diagnostics.error(
+                        "reference.date", "effective_on \(Diagnostic.quoted(row["effective_on"])) is not a date (YYYY-MM-DD)",
+                        at: row.location("effective_on"))
+                    continue
+                }
+                effective = date
+            }
             if level > 0 {
                 var missing = false
                 for column in ["law", "source", "reviewed_on"] where row[column].isEmpty {
@@ -97,9 +124,11 @@ package enum ReferenceLoader {
             exposures.append(
                 Exposure(
                     index: exposures.count, jurisdiction: jurisdiction, risk: risk, scope: scope, level: level,
-                    law: row["law"], summary: row["summary"], source: row["source"], reviewedOn: row["reviewed_on"],
-                    effectiveOn: row["effective_on"], confidence: row["confidence"].uppercased(),
-                    location: row.location))
+                    roles: roles, towards: towards, towardsText: row["towards"].uppercased(),
+                    dutyMeasure: row["duty_measure"].uppercased(), law: row["law"], lawJa: row["law_ja"],
+                    summary: row["summary"], summaryJa: row["summary_ja"], source: row["source"],
+                    commentary: row["commentary"], reviewedOn: row["reviewed_on"], effectiveOn: row["effective_on"],
+                    effective: effective, confidence: row["confidence"].uppercased(), location: row.location))
         }
         return exposures
     }
@@ -142,10 +171,51 @@ package enum ReferenceLoader {
             }
             guard let scope = scope(of: row, &diagnostics) else { continue }
             measures[id] = Measure(
-                id: id, title: row["title"], risks: risks.sorted(), effects: effects, scope: scope,
-                description: row["description"], source: row["source"], location: row.location)
+                id: id, title: row["title"], titleJa: row["title_ja"], risks: risks.sorted(), effects: effects, scope: scope,
+                description: row["description"], descriptionJa: row["description_ja"], source: row["source"],
+                location: row.location)
         }
         return measures.values.sorted { $0.id < $1.id }
+    }
+
+    /// The row's `roles` (`;`-separated; the risk's defaults when empty), or nil with a located error.
+    static func roles(of row: KeyedTable.Row, risk: RiskType, _ diagnostics: inout DiagnosticLog) -> RoleSet? {
+        let text = row["roles"]
+        if text.isEmpty { return RoleSet.defaults(for: risk) }
+        var roles = RoleSet.none
+        for token in text.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }) {
+            guard let role = JurisdictionRole(rawValue: token.lowercased()) else {
+                diagnostics.error(
+                    "reference.role",
+                    "role \(Diagnostic.quoted(String(token))) is not one of origin, storage, access, destination, provider",
+                    at: row.location("roles"))
+                return nil
+            }
+            roles.insert(role)
+        }
+        return roles
+    }
+
+    /// The row's `towards` jurisdictions with groups expanded, or nil with a located error.
+    static func towards(
+        of row: KeyedTable.Row, groups: [String: Set<Country>], _ diagnostics: inout DiagnosticLog
+    ) -> Set<Country>? {
+        var countries: Set<Country> = []
+        for token in row["towards"].split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }) {
+            let name = token.uppercased()
+            if let members = groups[name] {
+                countries.formUnion(members)
+            } else if let country = Country(code: name) {
+                countries.insert(country)
+            } else {
+                diagnostics.error(
+                    "reference.towards",
+                    "towards \(Diagnostic.quoted(String(token))) is neither an ISO alpha-2 code nor a group of groups.csv",
+                    at: row.location("towards"))
+                return nil
+            }
+        }
+        return countries
     }
 
     /// The row's `applies_to`, or nil (with a located error) when a term is not understood.
@@ -164,15 +234,35 @@ package enum ReferenceLoader {
         var likelihood: [Scales.Level] = []
         var impact: [Scales.Level] = []
         var bands: [Scales.BandRange] = []
+        var rules: [Calibration.Rule] = []
         for row in table.rows {
             switch row["kind"].lowercased() {
+            case "likelihood_rule", "impact_rule":
+                guard Calibration.isKnown(row["key"]) else {
+                    diagnostics.error(
+                        "reference.calibration", "\(row["kind"]) key \(Diagnostic.quoted(row["key"])) is not one this version reads",
+                        at: row.location("key"))
+                    continue
+                }
+                guard let value = Int(row["value"]), (0...9).contains(value) else {
+                    diagnostics.error(
+                        "reference.calibration", "value \(Diagnostic.quoted(row["value"])) of \(row["key"]) is not a whole number 0–9",
+                        at: row.location("value"))
+                    continue
+                }
+                rules.append(
+                    .init(
+                        kind: row["kind"].lowercased(), key: row["key"], value: value, description: row["description"],
+                        descriptionJa: row["description_ja"]))
             case "likelihood", "impact":
                 guard let level = Int(row["key"]) else {
                     diagnostics.error(
                         "reference.scale", "scale key \(Diagnostic.quoted(row["key"])) is not a number", at: row.location("key"))
                     continue
                 }
-                let entry = Scales.Level(level: level, label: row["label"], description: row["description"])
+                let entry = Scales.Level(
+                    level: level, label: row["label"], description: row["description"], labelJa: row["label_ja"],
+                    descriptionJa: row["description_ja"])
                 if row["kind"].lowercased() == "likelihood" { likelihood.append(entry) } else { impact.append(entry) }
             case "band":
                 guard let band = Band(rawValue: row["key"].capitalized) else {
@@ -190,7 +280,8 @@ package enum ReferenceLoader {
                 bands.append(.init(band: band, label: row["label"], min: low, max: high, description: row["description"]))
             default:
                 diagnostics.error(
-                    "reference.scale", "kind \(Diagnostic.quoted(row["kind"])) is not likelihood, impact or band",
+                    "reference.scale",
+                    "kind \(Diagnostic.quoted(row["kind"])) is not likelihood, impact, band, likelihood_rule or impact_rule",
                     at: row.location("kind"))
             }
         }
@@ -210,6 +301,6 @@ package enum ReferenceLoader {
             diagnostics.error("reference.band", "scales.csv must define the bands Low, Medium, High and Critical", at: location)
             return nil
         }
-        return Scales(likelihood: likelihood, impact: impact, bands: bands)
+        return Scales(likelihood: likelihood, impact: impact, bands: bands, calibration: Calibration(rules: rules))
     }
 }

@@ -22,6 +22,16 @@ package struct Scales: Sendable {
         package var label: String
         /// Meaning.
         package var description: String
+        /// `label_ja` and `description_ja` (the Japanese report's wording).
+        package var labelJa = ""
+        package var descriptionJa = ""
+
+        /// The label in `locale`.
+        package func label(locale: String) -> String { locale == "ja" && !labelJa.isEmpty ? labelJa : label }
+        /// The meaning in `locale`.
+        package func description(locale: String) -> String {
+            locale == "ja" && !descriptionJa.isEmpty ? descriptionJa : description
+        }
     }
 
     /// Likelihood levels 1…n.
@@ -30,6 +40,8 @@ package struct Scales: Sendable {
     package var impact: [Level]
     /// Bands in ascending order.
     package var bands: [BandRange]
+    /// How levels and attributes become likelihood and impact.
+    package var calibration = Calibration()
 
     /// Size of the matrix (levels on each axis).
     package var size: Int { likelihood.count }

@@ -29,7 +29,7 @@ struct FindingsExportTests {
 
     /// Writes every finding of `flows`, either through one shared cache or a fresh one each.
     func export(sharedCache: Bool) -> (csv: [UInt8], json: [UInt8], cited: Set<Int>) {
-        var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex)
+        var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex, messages: englishMessages)
         var cache = FragmentCache()
         for (i, flow) in flows.enumerated() {
             for finding in assessor.assess(flow, index: i) {
@@ -76,7 +76,7 @@ struct FindingsExportTests {
 
     @Test("each row carries its own flow's cells, however findings of different flows interleave")
     func flowCellsFollowTheFlow() throws {
-        var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex)
+        var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex, messages: englishMessages)
         var cache = FragmentCache()
         var a = flows[0]
         a.owner = "Owner A"

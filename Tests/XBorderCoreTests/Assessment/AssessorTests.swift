@@ -7,8 +7,12 @@ private struct FixedRule: RiskRule {
     let likelihood: Int
     let impact: Int
 
+    var duty = ""
+
     func evaluate(_ flow: Flow, exposures: ExposureIndex, scales: Scales) -> RuleOutcome? {
-        RuleOutcome(likelihood: likelihood, impact: impact, likelihoodReasons: [], impactReasons: [])
+        var outcome = RuleOutcome(likelihood: likelihood, impact: impact, likelihoodReasons: [], impactReasons: [])
+        outcome.duty = duty
+        return outcome
     }
 }
 
@@ -55,6 +59,48 @@ struct AssessorTests {
     /// Applied controls as `ID L-n I-n`.
     func controls(_ finding: Finding) -> [String] {
         finding.controls.map { "\($0.measureID) L-\($0.likelihood) I-\($0.impact)" }
+    }
+
+    @Test("A control that the finding's decision still has open or in progress earns no credit")
+    func contradictedControl() throws {
+        let flow = makeFlow(id: "F0013", controls: ["M07", "M30"])
+        let assessor = Assessor(
+            reference: reference, rules: [FixedRule(risk: .governmentAccess, likelihood: 4, impact: 4)])
+        let decision = Decision(
+            flowPattern: "F0013", risk: .governmentAccess, status: .inProgress, measures: ["M30"], owner: "IT",
+            dueDate: nil, justification: "", decidedBy: "", decidedOn: nil, expiresOn: nil,
+            location: XBorderCore.SourceLocation(file: "decisions.csv", line: 3))
+        let state = DecisionState(status: .inProgress, decision: decision, overdue: false, expired: false)
+        let f = try #require(assessor.assess(flow, index: 0) { _ in state }.first)
+        #expect(f.withheld == ["M30"])
+        #expect(controls(f) == ["M07 L-1 I-0"])
+        #expect(rating(f.residual) == "3×4")
+        // Once the decision says it is done, the same control counts.
+        var done = state
+        done.status = .mitigated
+        let g = try #require(assessor.assess(flow, index: 0) { _ in done }.first)
+        #expect(g.withheld.isEmpty)
+        #expect(rating(g.residual) == "1×3")
+        var log = DiagnosticLog()
+        var contradictions = ControlContradictions()
+        contradictions.add(f, flow: flow)
+        contradictions.report(into: &log)
+        #expect(log.all.map(\.code) == ["assessment.control-contradiction"])
+        #expect(log.all.first?.message.contains("F0013:GOV") == true)
+    }
+
+    @Test("An undischarged binding duty keeps the likelihood whatever else is in place")
+    func bindingDuty() throws {
+        let assessor = Assessor(
+            reference: reference,
+            rules: [FixedRule(risk: .governmentAccess, likelihood: 5, impact: 4, duty: "M10")])
+        let without = try #require(assessor.assess(makeFlow(controls: ["M07", "M30"]), index: 0).first)
+        #expect(without.unmetDuty == "M10")
+        #expect(rating(without.residual) == "5×3")
+        #expect(without.recommended.first == "M10")
+        let with = try #require(assessor.assess(makeFlow(controls: ["M07", "M10"]), index: 0).first)
+        #expect(with.unmetDuty.isEmpty)
+        #expect(rating(with.residual) == "3×4")
     }
 
     @Test("Controls lower residual likelihood and impact by their measures' effects")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import XBorderCore
 
@@ -40,6 +41,8 @@ let standardMeasures = """
     M01,Map data assets and flows,ALL,,any
     M03,Minimize before transfer,LOC;GOV;DIS,LOC:L-1;GOV:I-1;DIS:I-1,any
     M04,Lawful transfer mechanism,LOC,LOC:L-2,any
+    M14,Screen technical data for export control,LOC,LOC:L-1,export_controlled
+    M19,Record the required regulator approval,LOC,LOC:L-2,any
 
     """
 
@@ -47,6 +50,16 @@ let standardMeasures = """
 /// and review date every sourced row needs are filled in.
 func exposureTable(_ rows: String...) -> String {
     var csv = "jurisdiction,risk,applies_to,level,law,summary,source,reviewed_on\n"
+    for row in rows {
+        csv += row + ",Test summary,https://example.test/law,2026-01-15\n"
+    }
+    return csv
+}
+
+/// exposures.csv with the columns that say where a law bites, from rows
+/// `jurisdiction,risk,applies_to,level,roles,towards,duty_measure,effective_on,law`.
+func exposureTableWithRoles(_ rows: String...) -> String {
+    var csv = "jurisdiction,risk,applies_to,level,roles,towards,duty_measure,effective_on,law,summary,source,reviewed_on\n"
     for row in rows {
         csv += row + ",Test summary,https://example.test/law,2026-01-15\n"
     }
@@ -94,6 +107,7 @@ func makeFlow(
     exportControlled: Bool = false,
     criticality: Criticality = .medium,
     recipient: RecipientType? = .groupCompany,
+    originType: RecipientType? = nil,
     provider: String? = nil,
     storage: [String] = [],
     access: [String] = [],
@@ -110,6 +124,7 @@ func makeFlow(
     flow.exportControlled = exportControlled
     flow.criticality = criticality
     flow.recipientType = recipient
+    flow.originType = originType
     flow.providerCountry = provider.map(country)
     flow.storage = storage.map(country)
     flow.access = access.map(country)
@@ -119,9 +134,9 @@ func makeFlow(
     return flow
 }
 
-/// Runs one rule on one flow against `reference`.
-func evaluate(_ rule: some RiskRule, _ flow: Flow, reference: ReferenceData) -> RuleOutcome? {
-    rule.evaluate(flow, exposures: ExposureIndex(reference: reference), scales: reference.scales)
+/// Runs one rule on one flow against `reference`, as of `asOf` (every row in force when nil).
+func evaluate(_ rule: some RiskRule, _ flow: Flow, reference: ReferenceData, asOf: CalendarDate? = nil) -> RuleOutcome? {
+    rule.evaluate(flow, exposures: ExposureIndex(reference: reference, asOf: asOf), scales: reference.scales)
 }
 
 /// Hits as comparable text: `CN origin 3 [CN-LOC-important] scoped`, laws in row order.
@@ -137,3 +152,13 @@ func makeKeyedTable(_ csv: String, path: String, required: [String], diagnostics
     let sheet = Spreadsheet(InputFile(path: path, bytes: Array(csv.utf8)), diagnostics: &diagnostics)
     return KeyedTable(sheet.readTable(diagnostics: &diagnostics), required: required, diagnostics: &diagnostics)
 }
+
+/// The English catalogue of the shipped templates (the companions' wording), loaded through the
+/// real catalogue reader.
+let englishMessages: MessageCatalog = {
+    var diagnostics = DiagnosticLog()
+    let path = Paths.repo("Templates/messages/en.csv")
+    let bytes = FileManager.default.contents(atPath: path).map { Array($0) } ?? []
+    return MessageCatalog(locale: "en", file: InputFile(path: path, bytes: bytes), diagnostics: &diagnostics)
+        .withFallback(.tokenLabels)
+}()

@@ -1,12 +1,13 @@
 /// DIS — mandatory data sharing and disclosure to governments, users or third parties.
 ///
 /// Rationale: disclosure duties attach to the market where the products and operations are
-/// (the EU Data Act's connected-product data, the Battery Regulation and CBAM), to where the
-/// recipient operates, and to where the data sits (India's CERT-In logs, Vietnam's Data Law)
-/// (PRODUCT §5; DOMAIN §2.1 G3, §6). So the rule looks at origin, destination and storage.
+/// (the EU Data Act's connected-product data, CBAM), to where the recipient operates, and to
+/// where the data sits (India's CERT-In logs, Vietnam's Data Law) (PRODUCT §5; DOMAIN §2.1 G3,
+/// §6). Each exposures.csv row names the roles through which its duty attaches (by default
+/// origin, destination and storage).
 ///
-/// Likelihood from the strongest exposure; impact from what forced disclosure would expose:
-/// confidentiality class, +1 for important or export-controlled data.
+/// Likelihood from the strongest exposure in force; impact from what forced disclosure would
+/// expose: confidentiality class, + legal weight for important or export-controlled data.
 package struct MandatoryDisclosureRule: RiskRule {
     package let risk = RiskType.disclosure
 
@@ -15,11 +16,8 @@ package struct MandatoryDisclosureRule: RiskRule {
 
     package func evaluate(_ flow: Flow, exposures: ExposureIndex, scales: Scales) -> RuleOutcome? {
         guard flow.leavesOrigin else { return nil }
-        var candidates: [(Country, JurisdictionRole)] = [(flow.destination, .destination)]
-        candidates += flow.storageCountries.map { ($0, .storage) }
-        candidates.append((flow.origin, .origin))
         return ExposureRating.outcome(
-            risk, candidates, flow: flow, exposures: exposures, scales: scales,
+            risk, flow: flow, exposures: exposures, scales: scales,
             impact: ImpactRating.confidentiality(flow, scales: scales))
     }
 }

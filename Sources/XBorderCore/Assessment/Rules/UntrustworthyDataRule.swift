@@ -1,12 +1,14 @@
 /// TRU — untrustworthy data: tampering, falsification, unknown provenance or poor quality in data
-/// exchanged along the value chain (DOMAIN §2.2 P5; METI Data Management Framework).
+/// the organization receives along the value chain (DOMAIN §2.2 P5; METI Data Management
+/// Framework).
 ///
-/// Rationale: data that decisions, production or regulatory reports rely on (operational,
-/// supply-chain, financial, security-log, geospatial and technical data) is at risk when it
-/// crosses an organizational boundary or travels by a channel without integrity protection.
-/// Likelihood by channel: email and physical media 4, file transfer, platform and remote access
-/// 3, API and replication 2 (3 when unknown); a flow inside the group over an integrity-protected
-/// channel does not apply. Impact is continuity-driven.
+/// Rationale: the risk is the receiver's — a supplier's emissions figures, a partner's test
+/// results or a platform's data feeding decisions, production or regulatory reports. It does not
+/// arise when the organization ships its own data out, so the rule applies only to flows whose
+/// `origin_type` is another party (supplier, partner, customer, platform, public body) and whose
+/// category decisions rely on. Likelihood by channel: email and physical media 4, file transfer,
+/// platform and remote access 3, API and replication 2 (3 when unknown). Impact is
+/// continuity-driven.
 package struct UntrustworthyDataRule: RiskRule {
     package let risk = RiskType.untrustworthy
 
@@ -19,7 +21,7 @@ package struct UntrustworthyDataRule: RiskRule {
     package init() {}
 
     package func evaluate(_ flow: Flow, exposures: ExposureIndex, scales: Scales) -> RuleOutcome? {
-        guard Self.categories.contains(flow.category) else { return nil }
+        guard flow.isReceived, let source = flow.originType, Self.categories.contains(flow.category) else { return nil }
         let likelihood: Int
         switch flow.mechanism {
         case .email, .physicalMedia: likelihood = 4
@@ -27,10 +29,7 @@ package struct UntrustworthyDataRule: RiskRule {
         case .api, .cloudReplication: likelihood = 2
         case nil: likelihood = 3
         }
-        let external = flow.recipientType.map { $0 != .groupCompany } ?? false
-        guard external || likelihood >= 3 else { return nil }
-        var reasons: [Reason] = [.mechanism(flow.mechanism)]
-        if let recipient = flow.recipientType, external { reasons.insert(.recipient(recipient), at: 0) }
+        let reasons: [Reason] = [.received(source), .mechanism(flow.mechanism)]
         let (impact, impactReasons) = ImpactRating.continuity(flow, scales: scales)
         return RuleOutcome(
             likelihood: scales.clamp(likelihood), impact: impact, likelihoodReasons: reasons, impactReasons: impactReasons)

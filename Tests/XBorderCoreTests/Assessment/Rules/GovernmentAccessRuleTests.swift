@@ -38,12 +38,13 @@ struct GovernmentAccessRuleTests {
             origin: "JP", destination: "CN", confidentiality: .confidential, exportControlled: true,
             recipient: .supplier)
         let outcome = try #require(evaluate(rule, flow, reference: reference))
-        // CN level 3 → 4; confidential 3 + export-controlled 1 = 4.
+        // CN level 3 of general scope → 3 (Possible: it reaches the data only through a decision
+        // of the authorities); confidential 3 + export-controlled 1 = 4.
         #expect(describe(outcome.hits, in: reference) == ["CN destination 3 [CN-GOV-any]"])
-        #expect(outcome.likelihood == 4)
+        #expect(outcome.likelihood == 3)
         #expect(
             outcome.likelihoodReasons == [
-                .exposureLevel(country: country("CN"), role: .destination, level: 3, scoped: false)
+                .exposureLevel(country: country("CN"), role: .destination, level: 3, scoped: false, duty: "")
             ])
         #expect(outcome.impact == 4)
         #expect(outcome.impactReasons == [.confidentiality(.confidential), .exportControlled])
@@ -62,8 +63,8 @@ struct GovernmentAccessRuleTests {
         #expect(outcome.likelihood == 3)
         #expect(
             outcome.likelihoodReasons == [
-                .exposureLevel(country: country("US"), role: .provider, level: 2, scoped: false),
-                .exposureLevel(country: country("DE"), role: .destination, level: 1, scoped: false),
+                .exposureLevel(country: country("US"), role: .provider, level: 2, scoped: false, duty: ""),
+                .exposureLevel(country: country("DE"), role: .destination, level: 1, scoped: false, duty: ""),
             ])
         #expect(outcome.impact == 4)
     }
@@ -76,6 +77,34 @@ struct GovernmentAccessRuleTests {
         #expect(describe(outcome.hits, in: reference) == ["DE destination 1 [DE-GOV-any]"])
         #expect(outcome.likelihood == 2)
         #expect(outcome.impact == 2)
+    }
+
+    @Test("A power to compel access is at most Likely, even when it targets the data")
+    func capped() throws {
+        let reference = try makeReference(
+            exposuresCSV: exposureTableWithRoles(
+                "CN,GOV,important_data,3,destination;storage;provider,,M19,,CN-GOV-important"))
+        let flow = makeFlow(origin: "JP", destination: "CN", confidentiality: .secret, importantData: true)
+        let outcome = try #require(evaluate(rule, flow, reference: reference))
+        #expect(outcome.likelihood == 4)
+    }
+
+    @Test("A row bites only through the roles it names")
+    func rolesDecide() throws {
+        let reference = try makeReference(
+            exposuresCSV: exposureTableWithRoles(
+                "US,GOV,recipient=cloud_provider,2,provider;storage,,,,US-CLOUD-Act",
+                "DE,GOV,any,1,destination;storage;access,,,,DE-GOV"))
+        // A US cloud in Frankfurt: the CLOUD Act reaches it through the provider's home.
+        let usCloud = makeFlow(origin: "JP", destination: "DE", recipient: .cloudProvider, provider: "US")
+        #expect(describe(try #require(evaluate(rule, usCloud, reference: reference)).hits, in: reference) == [
+            "DE destination 1 [DE-GOV]", "US provider 2 [US-CLOUD-Act] scoped",
+        ])
+        // Engineers in the US reading from a group server: the provider row does not apply to access.
+        let access = makeFlow(origin: "JP", destination: "DE", access: ["US"])
+        #expect(describe(try #require(evaluate(rule, access, reference: reference)).hits, in: reference) == [
+            "DE destination 1 [DE-GOV]"
+        ])
     }
 
     @Test("Identified personal data raises a low confidentiality impact to Moderate")

@@ -38,12 +38,12 @@ struct MandatoryDisclosureRuleTests {
         let outcome = try #require(evaluate(rule, flow, reference: reference))
         // IN level 2 → 3 (JP level 1 is weaker); secret → 4.
         #expect(
-            describe(outcome.hits, in: reference) == ["IN destination 2 [IN-DIS-cert-in]", "JP origin 1 [JP-DIS-any]"])
+            describe(outcome.hits, in: reference) == ["JP origin 1 [JP-DIS-any]", "IN destination 2 [IN-DIS-cert-in]"])
         #expect(outcome.likelihood == 3)
         #expect(
             outcome.likelihoodReasons == [
-                .exposureLevel(country: country("IN"), role: .destination, level: 2, scoped: false),
-                .exposureLevel(country: country("JP"), role: .origin, level: 1, scoped: false),
+                .exposureLevel(country: country("IN"), role: .destination, level: 2, scoped: false, duty: ""),
+                .exposureLevel(country: country("JP"), role: .origin, level: 1, scoped: false, duty: ""),
             ])
         #expect(outcome.impact == 4)
         #expect(outcome.impactReasons == [.confidentiality(.secret)])
@@ -53,12 +53,12 @@ struct MandatoryDisclosureRuleTests {
     func scopedOriginGroupRow() throws {
         let flow = makeFlow(origin: "DE", destination: "JP", category: .operational, confidentiality: .confidential)
         let outcome = try #require(evaluate(rule, flow, reference: reference))
-        // EU row level 2, scoped → 4; confidential → 3.
+        // EU row level 2, targeted → 3; confidential → 3.
         #expect(
             describe(outcome.hits, in: reference) == [
-                "JP destination 1 [JP-DIS-any]", "DE origin 2 [EU-DIS-data-act] scoped",
+                "DE origin 2 [EU-DIS-data-act] scoped", "JP destination 1 [JP-DIS-any]",
             ])
-        #expect(outcome.likelihood == 4)
+        #expect(outcome.likelihood == 3)
         #expect(outcome.impact == 3)
     }
 
@@ -68,9 +68,23 @@ struct MandatoryDisclosureRuleTests {
         let outcome = try #require(evaluate(rule, flow, reference: reference))
         #expect(
             describe(outcome.hits, in: reference) == [
-                "FR destination 2 [EU-DIS-data-act] scoped", "DE origin 2 [EU-DIS-data-act] scoped",
+                "DE origin 2 [EU-DIS-data-act] scoped", "FR destination 2 [EU-DIS-data-act] scoped",
             ])
-        #expect(outcome.likelihood == 4)
+        #expect(outcome.likelihood == 3)
+    }
+
+    @Test("A duty not yet in force on the as-of date is not scored")
+    func notYetInForce() throws {
+        let reference = try makeReference(
+            exposuresCSV: exposureTableWithRoles(
+                "EU,DIS,category=operational,3,origin;destination,,,2027-02-18,EU-DIS-passport"))
+        let flow = makeFlow(origin: "DE", destination: "JP", category: .operational)
+        #expect(evaluate(rule, flow, reference: reference, asOf: CalendarDate("2026-09-30")) == nil)
+        let later = try #require(evaluate(rule, flow, reference: reference, asOf: CalendarDate("2027-03-31")))
+        #expect(later.likelihood == 4)
+        let index = ExposureIndex(reference: reference, asOf: CalendarDate("2026-09-30"))
+        #expect(index.upcoming == [0])
+        #expect(index.covers(country("DE"), .disclosure))
     }
 
     @Test("The provider's jurisdiction is not a disclosure candidate")

@@ -71,7 +71,8 @@ package struct ExposureIndex: Sendable {
                     groupMembers.append(members)
                 }
             }
-            let duty = !exposure.dutyMeasure.isEmpty
+            // A duty row drives `binding_duty` only at level 2 or 3 (see `Calibration`).
+            let duty = !exposure.dutyMeasure.isEmpty && exposure.level >= 2
             infos.append(
                 RowInfo(
                     level: exposure.level, general: exposure.scope.isGeneral, matcher: ScopeMatcher(exposure.scope),

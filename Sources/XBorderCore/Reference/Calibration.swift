@@ -25,7 +25,7 @@ package struct Calibration: Sendable {
 
     /// Rule keys and their defaults, in the order the appendix lists them.
     package static let likelihoodDefaults: [(String, Int)] = [
-        ("general_1", 2), ("general_2", 3), ("general_3", 3),
+        ("general_1", 2), ("general_2", 3), ("general_3", 4),
         ("targeted_1", 2), ("targeted_2", 3), ("targeted_3", 4),
         ("binding_duty", 5), ("cap_GOV", 4), ("cap_LOC", 5), ("cap_DIS", 4),
     ]
@@ -51,10 +51,12 @@ package struct Calibration: Sendable {
     /// The value of `key` (its default when the file leaves it out).
     package subscript(_ key: String) -> Int { values[key] ?? 0 }
 
-    /// Likelihood of a regime of `level` (1–3) that targets this data or not; a binding duty
-    /// not yet discharged gives `binding_duty`. Capped per risk type.
+    /// Likelihood of a regime of `level` (1–3) that targets this data or not; a binding duty of
+    /// level 2 or 3 (an approval the law requires) gives `binding_duty`. Capped per risk type.
     package func likelihood(level: Int, targeted: Bool, duty: Bool, risk: RiskType) -> Int {
-        let base = duty ? self["binding_duty"] : self["\(targeted ? "targeted" : "general")_\(min(max(level, 1), 3))"]
+        let base =
+            duty && level >= 2
+            ? self["binding_duty"] : self["\(targeted ? "targeted" : "general")_\(min(max(level, 1), 3))"]
         return min(base, values["cap_\(risk.rawValue)"] ?? base)
     }
 

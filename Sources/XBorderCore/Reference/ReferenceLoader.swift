@@ -197,25 +197,39 @@ package enum ReferenceLoader {
     }
 
     /// The row's `towards` jurisdictions with groups expanded, or nil with a located error.
+    /// Entries prefixed with `!` are excepted: `!EEA_ADEQUATE` means every jurisdiction but those
+    /// (a transfer rule that an adequacy list lifts).
     static func towards(
         of row: KeyedTable.Row, groups: [String: Set<Country>], _ diagnostics: inout DiagnosticLog
     ) -> Set<Country>? {
-        var countries: Set<Country> = []
+        var included: Set<Country> = []
+        var excepted: Set<Country> = []
+        var anyExcept = false
         for token in row["towards"].split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " }) {
-            let name = token.uppercased()
-            if let members = groups[name] {
-                countries.formUnion(members)
+            let except = token.hasPrefix("!")
+            let name = (except ? token.dropFirst() : token).uppercased()
+            let members: Set<Country>
+            if let group = groups[name] {
+                members = group
             } else if let country = Country(code: name) {
-                countries.insert(country)
+                members = [country]
             } else {
                 diagnostics.error(
                     "reference.towards",
-                    "towards \(Diagnostic.quoted(String(token))) is neither an ISO alpha-2 code nor a group of groups.csv",
+                    "towards \(Diagnostic.quoted(String(token))) is neither an ISO alpha-2 code nor a group of groups.csv (prefix ! to except it)",
                     at: row.location("towards"))
                 return nil
             }
+            if except {
+                excepted.formUnion(members)
+                anyExcept = true
+            } else {
+                included.formUnion(members)
+            }
         }
-        return countries
+        guard anyExcept else { return included }
+        let base = included.isEmpty ? Set(CountryTable.shared.entries.indices.map { Country(index: UInt16($0)) }) : included
+        return base.subtracting(excepted)
     }
 
     /// The row's `applies_to`, or nil (with a located error) when a term is not understood.

@@ -38,10 +38,10 @@ struct GovernmentAccessRuleTests {
             origin: "JP", destination: "CN", confidentiality: .confidential, exportControlled: true,
             recipient: .supplier)
         let outcome = try #require(evaluate(rule, flow, reference: reference))
-        // CN level 3 of general scope → 3 (Possible: it reaches the data only through a decision
-        // of the authorities); confidential 3 + export-controlled 1 = 4.
+        // CN level 3 → 4 (Likely, the cap of a power to compel access); confidential 3 +
+        // export-controlled 1 = 4.
         #expect(describe(outcome.hits, in: reference) == ["CN destination 3 [CN-GOV-any]"])
-        #expect(outcome.likelihood == 3)
+        #expect(outcome.likelihood == 4)
         #expect(
             outcome.likelihoodReasons == [
                 .exposureLevel(country: country("CN"), role: .destination, level: 3, scoped: false, duty: "")

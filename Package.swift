@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "XBorderCoreTests",
             dependencies: ["XBorderCore"],
-            exclude: ["Rendering/Fixtures", "Reference/Cases", "Reference/GoldenReference"],
+            exclude: ["Rendering/Fixtures", "Reference/Cases", "Reference/GoldenReference", "Assessment/Panel"],
             swiftSettings: settings
         ),
         .testTarget(name: "XBorderCLITests", dependencies: ["xborder"], swiftSettings: settings),

@@ -245,7 +245,8 @@ package enum ReportPipeline {
             revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
             exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
             diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
-            history: history, changes: changes, coverage: coverage)
+            history: history, changes: changes, coverage: coverage, decisions: inputs.decisions,
+            contradictions: contradictions)
         // Stages 4–6: present, render and validate, the HTML and the XHTML document side by side
         // (libxml2 calls are serialized, so one document's validation overlaps the other's
         // rendering). Nothing is archived before both are valid.

@@ -14,6 +14,34 @@ package struct ChangeSet: Sendable {
         package var reasonKey: String
     }
 
+    /// Why a band count moved between the two periods (the honest trend: a retired flow is not a
+    /// fixed risk).
+    package enum Cause: String, Sendable, CaseIterable {
+        /// A flow that was not in the previous period.
+        case newFlow = "new_flow"
+        /// A flow of the previous period that is gone.
+        case retired
+        /// A band lowered by controls added or a decision carried out.
+        case remediated
+        /// A band changed, or a finding appeared or went, because the reference data changed.
+        case rescored
+        /// A band changed, or a finding appeared or went, because the flow's own attributes changed.
+        case flowChanged = "flow_changed"
+    }
+
+    /// Net change of each band's count by cause: `net[cause.index][band.ordinal]`; the sum over
+    /// causes is the current count minus the previous one.
+    package private(set) var net = [[Int]](repeating: [0, 0, 0, 0], count: Cause.allCases.count)
+
+    /// The net change of `band` caused by `cause`.
+    package func net(_ cause: Cause, _ band: Band) -> Int {
+        net[Cause.allCases.firstIndex(of: cause)!][band.ordinal]
+    }
+
+    private mutating func count(_ cause: Cause, _ band: Band, _ delta: Int) {
+        net[Cause.allCases.firstIndex(of: cause)!][band.ordinal] += delta
+    }
+
     /// The period compared against.
     package var previousPeriod: String
     /// Counts.
@@ -40,6 +68,8 @@ package struct ChangeSet: Sendable {
         let id = finding.id
         let route = "\(flow.origin.code) → \(flow.destination.code)"
         guard let before = previous[id] else {
+            let existingFlow = previousFlows.contains(flow.id)
+            count(existingFlow ? (referenceChanged ? .rescored : .flowChanged) : .newFlow, finding.residualBand, 1)
             newCount += 1
             if new.count < limit {
                 new.append(
@@ -53,6 +83,12 @@ package struct ChangeSet: Sendable {
         seen.insert(id)
         guard before.band != finding.residualBand else { return }
         if finding.residualBand > before.band { worsenedCount += 1 } else { improvedCount += 1 }
+        let controlsNow = finding.controls.map(\.measureID).joined(separator: ";")
+        let cause: Cause =
+            finding.residualBand < before.band && (controlsNow != before.controls || finding.decision?.status == .mitigated)
+            ? .remediated : (controlsNow == before.controls && referenceChanged ? .rescored : .flowChanged)
+        count(cause, before.band, -1)
+        count(cause, finding.residualBand, 1)
         if changed.count < limit {
             let controls = finding.controls.map(\.measureID).joined(separator: ";")
             let reason = controls != before.controls ? "reason_controls_changed"
@@ -66,6 +102,7 @@ package struct ChangeSet: Sendable {
 
     /// Adds the comparison of a later chunk of flows (parallel assessment).
     package mutating func merge(_ other: ChangeSet) {
+        for c in net.indices { for b in 0..<4 { net[c][b] += other.net[c][b] } }
         newCount += other.newCount
         worsenedCount += other.worsenedCount
         improvedCount += other.improvedCount
@@ -77,9 +114,10 @@ package struct ChangeSet: Sendable {
     /// Lists the previous findings that no longer exist. Call once, after the last `add`.
     package mutating func finish(currentFlows: Set<String>) {
         for (id, before) in previous.sorted(by: { $0.key < $1.key }) where !seen.contains(id) {
+            let flowID = String(id.split(separator: ":").first ?? "")
+            count(currentFlows.contains(flowID) ? (referenceChanged ? .rescored : .flowChanged) : .retired, before.band, -1)
             resolvedCount += 1
             guard resolved.count < limit else { continue }
-            let flowID = String(id.split(separator: ":").first ?? "")
             resolved.append(
                 Entry(
                     findingID: id, risk: RiskType(rawValue: String(id.split(separator: ":").last ?? "")),

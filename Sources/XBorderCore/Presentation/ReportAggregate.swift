@@ -83,6 +83,10 @@ package struct ReportAggregate: Sendable {
     package private(set) var statusCounts: [DecisionStatus: Int] = [:]
     /// Flows whose origin differs from the destination.
     package private(set) var crossBorderFlows = 0
+    /// High and Critical findings clustered by driver (the board brief's themes).
+    package private(set) var themes = ThemeClusters()
+    /// Acceptances that expired before the as-of date (re-opened), bounded.
+    package private(set) var expiredAcceptances: [Finding] = []
 
     /// Key of the country-pair matrix.
     package struct PairKey: Hashable, Sendable {
@@ -135,7 +139,10 @@ package struct ReportAggregate: Sendable {
         let worst = findings.map(\.residualBand).max()
         pairs[PairKey(origin: flow.origin, destination: flow.destination), default: PairCell()].add(worst)
         if !findings.isEmpty { flowsWithFindings += 1 }
-        for finding in findings { add(finding, flow: flow, decisionLimit: decisionLimit) }
+        for finding in findings {
+            add(finding, flow: flow, decisionLimit: decisionLimit)
+            if let index = findings.first?.flowIndex { themes.add(finding, flow: flow, flowIndex: index) }
+        }
     }
 
     private mutating func add(_ finding: Finding, flow: Flow, decisionLimit: Int) {
@@ -159,6 +166,7 @@ package struct ReportAggregate: Sendable {
             countryRisk[CountryRiskKey(country: flow.destination, risk: finding.risk), default: PairCell()].add(finding.residualBand)
         }
         if let state = finding.decision {
+            if state.expired && expiredAcceptances.count < decisionLimit { expiredAcceptances.append(finding) }
             decidedCount += 1
             statusCounts[state.status, default: 0] += 1
             if state.overdue { overdueCount += 1 }
@@ -253,6 +261,8 @@ package struct ReportAggregate: Sendable {
             countryDirections[k] = (mine.outbound + v.outbound, mine.inbound + v.inbound, mine.domestic + v.domestic)
         }
         crossBorderFlows += other.crossBorderFlows
+        themes.merge(other.themes)
+        expiredAcceptances += other.expiredAcceptances.prefix(max(0, decisionLimit - expiredAcceptances.count))
         citedExposures.formUnion(other.citedExposures)
         for r in other.top { insertTop(r.finding) }
         for f in other.decided { insertDecided(f, limit: decisionLimit) }

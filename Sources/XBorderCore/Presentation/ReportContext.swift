@@ -46,6 +46,10 @@ package struct ReportContext: Sendable {
     package var changes: ChangeSet?
     /// Jurisdictions touched and those not assessed for some risk types.
     package var coverage: Coverage
+    /// The carried decisions (what-if effects re-assess flows with them).
+    package var decisions = DecisionBook()
+    /// Control contradictions found by the assessment (exceptions of the board brief).
+    package var contradictions = ControlContradictions()
 
     /// Name of a country in the report language.
     package func countryName(_ country: Country) -> String {
@@ -68,6 +72,25 @@ package struct ReportSettings: Sendable {
     package var topN: Int?
     /// Optional sections left out of the report.
     package var hiddenSections: Set<String> = []
+    /// The executive role that takes the board brief's decisions (`decision_owner`; default:
+    /// the last sign-off role).
+    package var decisionOwner = ""
+    /// The date by which they are asked for (`decision_date`; default: 45 days after the as-of date).
+    package var decisionDate: CalendarDate?
+    /// Japanese variants of the text settings (`organization_ja`, `signoff_1_ja`, …), by key
+    /// without the suffix; sign-off roles in order.
+    package var japanese: [String: String] = [:]
+    package var signoffRolesJa: [String] = []
+
+    /// A text setting in `locale`: its `_ja` variant in Japanese when given.
+    package func text(_ key: String, _ english: String, locale: String) -> String {
+        locale == "ja" ? (japanese[key].flatMap { $0.isEmpty ? nil : $0 } ?? english) : english
+    }
+
+    /// Sign-off roles in `locale`.
+    package func signoffRoles(locale: String) -> [String] {
+        locale == "ja" && signoffRolesJa.count == signoffRoles.count ? signoffRolesJa : signoffRoles
+    }
     /// The sections that can be left out (`hide_sections`); the summary and steps 2–3 cannot.
     package static let optionalSections = ["step1", "changes", "quality", "appendix"]
 
@@ -78,7 +101,29 @@ package struct ReportSettings: Sendable {
     package init(table: KeyedTable, diagnostics: inout DiagnosticLog) {
         for row in table.rows {
             let value = row["value"]
-            switch row["key"].lowercased() {
+            let key = row["key"].lowercased()
+            if key.hasSuffix("_ja") {
+                let base = String(key.dropLast(3))
+                if base.hasPrefix("signoff") {
+                    if !value.isEmpty { signoffRolesJa.append(value) }
+                } else if ["organization", "classification", "scope", "decision_owner"].contains(base) {
+                    japanese[base] = value
+                } else {
+                    diagnostics.warning(
+                        "settings.unknown-key", "unknown setting \(Diagnostic.quoted(row["key"]))", at: row.location("key"))
+                }
+                continue
+            }
+            switch key {
+            case "decision_owner": decisionOwner = value
+            case "decision_date":
+                if let date = CalendarDate(value) {
+                    decisionDate = date
+                } else {
+                    diagnostics.warning(
+                        "settings.date", "decision_date \(Diagnostic.quoted(value)) is not a date (YYYY-MM-DD)",
+                        at: row.location("value"))
+                }
             case "organization": organization = value
             case "classification": classification = value
             case "scope": scope = value

@@ -99,31 +99,6 @@ extension ReportViewModelBuilder {
                 ["path": .safe($0.path), "rows": number($0.rows), "encoding": .text($0.format), "sha256": .text($0.sha256)]
             })
         }
-        let countries = Set(context.aggregate.countryFlows.keys)
-        var byJurisdiction: [String: [Exposure]] = [:]
-        for e in context.reference.exposures where e.level > 0 {
-            let relevant = Country(code: e.jurisdiction).map { countries.contains($0) }
-                ?? (context.reference.groups[e.jurisdiction].map { !$0.isDisjoint(with: countries) } ?? false)
-            if relevant { byJurisdiction[e.jurisdiction, default: []].append(e) }
-        }
-        let jurisdictions: [ViewNode] = byJurisdiction.keys.sorted().map { code in
-            let laws = byJurisdiction[code]!.sorted { ($0.risk, $0.index) < ($1.risk, $1.index) }.map { e -> ViewNode in
-                [
-                    "riskId": .text(e.risk.rawValue), "riskName": .text(riskName(e.risk)), "riskShort": .text(riskShort(e.risk)),
-                    "appliesTo": .safe(e.scope.description), "level": .text(String(e.level)),
-                    "levelClass": .text("level-\(e.level)"), "law": .safe(e.law(locale: t.locale)),
-                    "summary": .safe(e.summary(locale: t.locale)),
-                    "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
-                ]
-            }
-            return [
-                "code": .text(code),
-                "name": .text(Country(code: code).map(context.countryName) ?? code),
-                "anchor": .text("p-\(code)"),
-                "hasLaws": .flag(!laws.isEmpty),
-                "laws": .list(laws),
-            ]
-        }
         let options = context.config.recordedOptions.map { "--\($0.0.replacingUnderscores()) \($0.1)" }.joined(separator: " ")
         return [
             "matrixSize": .text("\(scales.size) × \(scales.size)"),
@@ -149,8 +124,6 @@ extension ReportViewModelBuilder {
             "hasInputFiles": .flag(!context.inputFiles.isEmpty),
             "inputFiles": files(context.inputFiles),
             "runOptions": .safe("xborder run \(context.period) --as-of \(context.asOf) \(options)"),
-            "hasJurisdictions": .flag(!jurisdictions.isEmpty),
-            "jurisdictions": .list(jurisdictions),
         ]
     }
 }

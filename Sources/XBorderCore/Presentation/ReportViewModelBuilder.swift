@@ -31,6 +31,7 @@ package struct ReportViewModelBuilder: Sendable {
                 Dictionary(uniqueKeysWithValues: ReportSettings.optionalSections.map {
                     ($0, ViewNode.flag(!context.settings.hiddenSections.contains($0)))
                 })),
+            "brief": brief(),
             "summary": summary(),
             "step1": step1(),
             "step2": step2(),
@@ -119,23 +120,53 @@ package struct ReportViewModelBuilder: Sendable {
     func meta() -> ViewNode {
         let s = context.settings
         let title = t["report_title"]
-        let roles = s.signoffRoles.isEmpty
-            ? [t["signoff_role_preparer"], t["signoff_role_reviewer"], t["signoff_role_approver"]] : s.signoffRoles
+        let organization = s.text("organization", s.organization, locale: t.locale)
+        let classification = s.text(
+            "classification", s.classification.isEmpty ? t["classification_default"] : s.classification, locale: t.locale)
         return [
-            "organization": .safe(s.organization),
+            "organization": .safe(organization),
             "reportTitle": .text(title),
             "documentTitle": .safe(
-                t.format("fmt_document_title", ["organization": s.organization, "title": title, "period": context.period])),
+                t.format("fmt_document_title", ["organization": organization, "title": title, "period": context.period])),
+            "printHeader": .text(Self.cssString("\(classification) · \(organization) · \(context.period)")),
             "period": .text(context.period),
             "asOf": .text(date(context.asOf)),
             "revision": .text(String(context.revision)),
             "hasSupersedes": .flag(context.supersedes != nil),
             "supersedes": .text(context.supersedes ?? ""),
-            "scope": .safe(s.scope.isEmpty ? s.organization : s.scope),
-            "classification": .safe(s.classification.isEmpty ? t["classification_default"] : s.classification),
+            "scope": .safe(s.text("scope", s.scope.isEmpty ? s.organization : s.scope, locale: t.locale)),
+            "classification": .safe(classification),
             "generator": .text("xborder \(XBorder.version)"),
-            "signoff": .list(roles.map { ["role": .safe($0), "name": "", "date": ""] }),
+            "signoff": .list(signoffRoles().map { ["role": .safe($0), "name": "", "date": ""] }),
         ]
+    }
+
+    /// Sign-off roles in the report language (the catalogue's preparer, reviewer, approver by default).
+    func signoffRoles() -> [String] {
+        let roles = context.settings.signoffRoles(locale: t.locale)
+        return roles.isEmpty ? [t["signoff_role_preparer"], t["signoff_role_reviewer"], t["signoff_role_approver"]] : roles
+    }
+
+    /// `text` as the body of a CSS string (for the print header's `content`). The report's CSS
+    /// may contain no escapes, so every character that could end the string, the style element
+    /// or an XML entity, or that Mustache would escape, becomes its full-width or typographic
+    /// look-alike; control characters are dropped. Nothing from a spreadsheet can leave the string.
+    static func cssString(_ text: String) -> String {
+        var out = ""
+        for scalar in TextSanitizer.clean(text).unicodeScalars {
+            switch scalar {
+            case "\"": out += "\u{201D}"
+            case "'": out += "\u{2019}"
+            case "\\": out += "\u{FF3C}"
+            case "<": out += "\u{2039}"
+            case ">": out += "\u{203A}"
+            case "&": out += "\u{FF06}"
+            case "{", "}", "=", "`": out += " "
+            default:
+                if scalar.value >= 0x20 && scalar.value != 0x7F { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out
     }
 
     // MARK: - Executive summary

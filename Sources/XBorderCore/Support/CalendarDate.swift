@@ -39,6 +39,20 @@ package struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvert
         }
     }
 
+    /// The date `days` later (earlier when negative).
+    package func adding(days: Int) -> CalendarDate {
+        var (y, m, d) = (year, month, day + days)
+        while d > Self.daysIn(month: m, year: y) {
+            d -= Self.daysIn(month: m, year: y)
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1)
+        }
+        while d < 1 {
+            (y, m) = m == 1 ? (y - 1, 12) : (y, m - 1)
+            d += Self.daysIn(month: m, year: y)
+        }
+        return CalendarDate(year: y, month: m, day: d) ?? self
+    }
+
     /// `YYYY-MM-DD`.
     package var description: String {
         func pad(_ n: Int, _ width: Int) -> String {

@@ -48,6 +48,8 @@ package struct Flow: Sendable {
     package var notes = ""
     /// Where the row is in flows.csv.
     package var location: SourceLocation
+    /// Optional columns the row left empty, whose default the assessment assumed.
+    package var assumed: AssumedDefaults = []
 
     /// Creates a flow with the required columns; optional ones take their defaults.
     package init(
@@ -92,4 +94,35 @@ package struct Flow: Sendable {
 
     /// True when personal data (identified or pseudonymized) is in the flow.
     package var hasPersonalData: Bool { personalData != .none || category == .personal }
+}
+
+/// Optional columns a flow left empty and the defaults assumed for them (counted and shown in
+/// the report's data quality section: an assumption is not a fact).
+package struct AssumedDefaults: OptionSet, Sendable, Hashable {
+    package let rawValue: UInt16
+    package init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    /// `storage_countries` empty: the destination is assumed.
+    package static let storage = AssumedDefaults(rawValue: 1 << 0)
+    /// `access_countries` empty: no remote access is assumed.
+    package static let access = AssumedDefaults(rawValue: 1 << 1)
+    /// `criticality` empty: medium is assumed.
+    package static let criticality = AssumedDefaults(rawValue: 1 << 2)
+    /// `personal_data` empty: none is assumed (personal for the personal category).
+    package static let personalData = AssumedDefaults(rawValue: 1 << 3)
+    /// `recipient_type` empty: recipient-based rules cannot apply.
+    package static let recipientType = AssumedDefaults(rawValue: 1 << 4)
+    /// `mechanism` empty: an unrecorded channel is assumed.
+    package static let mechanism = AssumedDefaults(rawValue: 1 << 5)
+    /// `origin_type` empty: the organization's own data is assumed.
+    package static let originType = AssumedDefaults(rawValue: 1 << 6)
+    /// `important_data` empty: not important data is assumed.
+    package static let importantData = AssumedDefaults(rawValue: 1 << 7)
+
+    /// Every default, with its catalogue key suffix, in report order.
+    package static let all: [(AssumedDefaults, String)] = [
+        (.storage, "storage"), (.access, "access"), (.criticality, "criticality"), (.personalData, "personal_data"),
+        (.importantData, "important_data"), (.recipientType, "recipient_type"), (.originType, "origin_type"),
+        (.mechanism, "mechanism"),
+    ]
 }

@@ -338,6 +338,16 @@ package struct InventoryDecoder {
         flow.access = access
         flow.volume = volume
         flow.controls = controls
+        var assumed: AssumedDefaults = []
+        if storage.isEmpty { assumed.insert(.storage) }
+        if access.isEmpty { assumed.insert(.access) }
+        if criticality == nil { assumed.insert(.criticality) }
+        if personal == nil { assumed.insert(.personalData) }
+        if cell(.importantData).isEmpty { assumed.insert(.importantData) }
+        if recipient == nil { assumed.insert(.recipientType) }
+        if originType == nil { assumed.insert(.originType) }
+        if mechanism == nil { assumed.insert(.mechanism) }
+        flow.assumed = assumed
         flow.originEntity = cell(.originEntity)
         flow.destinationEntity = cell(.destinationEntity)
         flow.owner = cell(.owner)

@@ -83,6 +83,8 @@ package struct ReportAggregate: Sendable {
     package private(set) var statusCounts: [DecisionStatus: Int] = [:]
     /// Flows whose origin differs from the destination.
     package private(set) var crossBorderFlows = 0
+    /// Flows that left each optional column empty (by `AssumedDefaults` bit).
+    package private(set) var assumedCounts = [Int](repeating: 0, count: 16)
     /// High and Critical findings clustered by driver (the board brief's themes).
     package private(set) var themes = ThemeClusters()
     /// Acceptances that expired before the as-of date (re-opened), bounded.
@@ -123,6 +125,9 @@ package struct ReportAggregate: Sendable {
     /// Adds one flow and its findings.
     package mutating func add(_ flow: Flow, findings: [Finding], decisionLimit: Int) {
         categoryMatrix[flow.category, default: [:]][flow.confidentiality, default: 0] += 1
+        if !flow.assumed.isEmpty {
+            for bit in 0..<16 where flow.assumed.rawValue & (1 << bit) != 0 { assumedCounts[bit] += 1 }
+        }
         for country in flow.allCountries { countryFlows[country, default: 0] += 1 }
         countryRoles[flow.origin, default: []].insert(.origin)
         countryRoles[flow.destination, default: []].insert(.destination)
@@ -261,6 +266,7 @@ package struct ReportAggregate: Sendable {
             countryDirections[k] = (mine.outbound + v.outbound, mine.inbound + v.inbound, mine.domestic + v.domestic)
         }
         crossBorderFlows += other.crossBorderFlows
+        for i in assumedCounts.indices { assumedCounts[i] += other.assumedCounts[i] }
         themes.merge(other.themes)
         expiredAcceptances += other.expiredAcceptances.prefix(max(0, decisionLimit - expiredAcceptances.count))
         citedExposures.formUnion(other.citedExposures)

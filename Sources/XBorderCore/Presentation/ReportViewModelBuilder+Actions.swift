@@ -77,6 +77,16 @@ extension ReportViewModelBuilder {
             "warnings": number(all.filter { $0.severity == .warning }.count),
             "notes": number(all.filter { $0.severity == .note }.count),
             "hasDiagnostics": .flag(!all.isEmpty),
+            "assumed": .list(
+                AssumedDefaults.all.compactMap { (flag, key) -> ViewNode? in
+                    let n = context.aggregate.assumedCounts[flag.rawValue.trailingZeroBitCount]
+                    guard n > 0 else { return nil }
+                    return [
+                        "column": .text(t["assumed_\(key)"]), "count": number(n),
+                        "share": .text(String(n * 100 / max(1, context.inventory.flows.count))),
+                    ]
+                }),
+            "hasAssumed": .flag(AssumedDefaults.all.contains { context.aggregate.assumedCounts[$0.0.rawValue.trailingZeroBitCount] > 0 }),
             "diagnostics": .list(Array(shown)),
             "diagnosticsTruncated": .flag(all.count > shown.count),
             "diagnosticsNote": .text(truncation(shown: shown.count, total: all.count, file: "diagnostics.txt")),

@@ -62,20 +62,8 @@ extension ReportViewModelBuilder {
     /// One detailed finding.
     func findingDetail(_ f: Finding) -> ViewNode {
         let flow = flow(of: f)
-        let measures = context.reference.measuresByID
-        let laws: [ViewNode] = f.exposureIndices.map { i in
-            let e = context.exposures[i]
-            let name = Country(code: e.jurisdiction).map(context.countryName) ?? e.jurisdiction
-            return [
-                "jurisdiction": .text("\(e.jurisdiction) \(name)"),
-                "law": .safe(e.law(locale: t.locale)), "source": .safe(e.source), "reviewedOn": .safe(date(e.reviewedOn)),
-                "level": .text(String(e.level)), "levelClass": .text("level-\(e.level)"),
-            ]
-        }
-        let controls: [ViewNode] = f.controls.map {
-            ["id": .safe($0.measureID), "title": .safe(measures[$0.measureID]?.title(locale: t.locale) ?? "")]
-        }
-        let recommended: [ViewNode] = f.recommended.map { ["id": .safe($0), "title": .safe(measures[$0]?.title(locale: t.locale) ?? "")] }
+        let controls: [ViewNode] = f.controls.map { ["id": .safe($0.measureID)] }
+        let recommended: [ViewNode] = f.recommended.map { ["id": .safe($0)] }
         let owner = f.decision?.decision.owner.isEmpty == false ? f.decision!.decision.owner : flow.owner
         let explanation = formatter.lines(for: f).map { ViewNode.object(["text": .safe($0)]) }
         func rating(_ r: Finding.Rating, _ band: Band) -> ViewNode {
@@ -87,7 +75,6 @@ extension ReportViewModelBuilder {
         return [
             "anchor": .text(Self.anchor(f.id)),
             "findingId": .safe(f.id),
-            "flowId": .safe(flow.id),
             "asset": .safe(flow.asset),
             "category": .text(t[flow.category.catalogueKey]),
             "confidentiality": .text(t[flow.confidentiality.catalogueKey]),
@@ -103,8 +90,6 @@ extension ReportViewModelBuilder {
             "residual": rating(f.residual, f.residualBand),
             "explanation": .list(explanation),
             "hasExplanation": .flag(!explanation.isEmpty),
-            "laws": .list(laws),
-            "hasLaws": .flag(!laws.isEmpty),
             "controls": .list(controls),
             "hasControls": .flag(!controls.isEmpty),
             "recommended": .list(recommended),

@@ -240,20 +240,6 @@ package struct ReportViewModelBuilder: Sendable {
                 "overdue": .flag(f.decision?.overdue ?? false),
             ]
         }
-        let requested = a.top.filter { $0.finding.residualBand >= .high && $0.finding.decision == nil }.prefix(5).map {
-            ranked -> ViewNode in
-            let f = ranked.finding
-            return [
-                "kind": .text(t["decision_kind_treat_or_accept"]),
-                "text": .text(statement(f)),
-                "findingId": .safe(f.id),
-                "anchor": .text(Self.anchor(f.id)),
-                "hasDetail": .flag(detailed.contains(f.id)),
-                "band": .text(bandLabel(f.residualBand)),
-                "bandClass": .text(bandClass(f.residualBand)),
-                "owner": .safe(flow(of: f).owner.isEmpty ? t["value_unassigned"] : flow(of: f).owner),
-            ]
-        }
         let due = actionRows(a.decided.filter { f in
             guard let d = f.decision, d.status == .open || d.status == .inProgress else { return false }
             return d.overdue || d.decision.dueDate != nil
@@ -275,8 +261,6 @@ package struct ReportViewModelBuilder: Sendable {
             "values": .list(values),
             "hasTopRisks": .flag(!top.isEmpty),
             "topRisks": .list(top),
-            "hasDecisionsRequested": .flag(!requested.isEmpty),
-            "decisionsRequested": .list(Array(requested)),
             "hasActionsDue": .flag(!dueShown.isEmpty),
             "actionsDue": .list(dueShown),
             "actionsDueTruncated": .flag(due.count > dueShown.count),

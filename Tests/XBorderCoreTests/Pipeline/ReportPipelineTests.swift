@@ -237,7 +237,7 @@ import XBorderCore
         #expect(html.contains("Example KK"))
         #expect(!html.contains("id=\"appendix\"") && !html.contains("id=\"quality\""))
         #expect(html.contains("id=\"step1\""))
-        #expect(html.matches(of: /class="finding[ "]/).count == 7)
+        #expect(html.matches(of: /class="finding-row"/).count == 7)
         #expect(outcome.diagnostics.contains { $0.code == "settings.unknown-key" })
     }
 

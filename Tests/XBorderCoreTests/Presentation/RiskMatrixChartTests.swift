@@ -25,7 +25,9 @@ import XBorderCore
         try FileSystem.write(period + "/flows.csv", Array(csv.utf8))
         var config = Config(periodDirectory: period)
         config.outputDirectory = work + "/Output"
-        config.referenceDirectory = Paths.repo("Inputs/reference")
+        // The frozen reference data of the golden cases: the counts below must not move when an
+        // analyst edits Inputs/reference.
+        config.referenceDirectory = Paths.repo("Tests/XBorderCoreTests/Reference/GoldenReference")
         config.templatesDirectory = Paths.repo("Templates")
         config.viewModelDump = work + "/view-model.json"
         config.locale = locale

@@ -46,6 +46,8 @@ package struct ReportContext: Sendable {
     package var changes: ChangeSet?
     /// Jurisdictions touched and those not assessed for some risk types.
     package var coverage: Coverage
+    /// The what-if scenarios of scenarios.csv compared with the findings, in file order.
+    package var scenarios: [ScenarioComparison] = []
 
     /// Name of a country in the report language.
     package func countryName(_ country: Country) -> String {

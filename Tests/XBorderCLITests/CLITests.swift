@@ -87,13 +87,54 @@ import Testing
         #expect(parsed?.contains { $0["code"] as? String == "input.missing-column" } == true)
     }
 
-    @Test("usage errors exit 64 and every command's help shows an example", arguments: ["run", "check", "verify", "normalize"])
+    @Test("usage errors exit 64 and every command's help shows an example", arguments: ["run", "check", "whatif", "verify", "normalize"])
     func help(_ command: String) throws {
         let help = try Self.run([command, "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Example: xborder \(command)"))
         let bad = try Self.run([command, "--no-such-option"])
         #expect(bad.status == 64)
+    }
+
+    @Test("whatif on the sample prints each scenario as a table, exits 0 and writes nothing")
+    func whatifSample() throws {
+        let output = Self.temporaryDirectory() + "/never"
+        let result = try Self.run(["whatif", "Inputs/2026-Q3", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        for id in ["S1", "S2", "S3", "S4"] {
+            #expect(result.stdout.contains("\n\(id)  "), "\(id)")
+        }
+        #expect(result.stdout.contains("    residual band  before  after  change"))
+        #expect(result.stdout.contains("    cost              JPY 18M/yr"))
+        #expect(result.stdout.contains("F0016:LOC  Critical 25"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let ja = try Self.run(["whatif", "Inputs/2026-Q3", "--locale", "ja"])
+        #expect(ja.stdout.contains("S1  米国クラウド上の極秘・秘データへの顧客管理鍵の導入"))
+    }
+
+    @Test("whatif exits 1 with located scenario errors")
+    func whatifErrors() throws {
+        let dir = Self.temporaryDirectory() + "/2026-Q3"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.root + "/Inputs/2026-Q3/flows.csv", toPath: dir + "/flows.csv")
+        let csv = "scenario_id,title,measures,flows,owner,cost\nS1,Keys,M06,destination_country=US,IT,JPY 1M\n"
+            + "S2,Typo,M60,destination_country=Germny,IT,\n"
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/scenarios.csv"))
+        let result = try Self.run([
+            "whatif", dir, "--reference", Self.root + "/Inputs/reference", "--templates", Self.root + "/Templates",
+        ])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(dir)/scenarios.csv:3:3: error: unknown measure 'M60'; it is not in measures.csv [scenario.unknown-measure]"))
+        #expect(result.stderr.contains("\(dir)/scenarios.csv:3:4: error: unknown country 'Germny' for destination_country; did you mean 'Germany' (DE)? [scenario.value]"))
+        #expect(result.stdout.contains("\nS1  Keys"), "the valid scenario is still compared")
+        #expect(!result.stdout.contains("S2  "))
+    }
+
+    @Test("whatif without scenarios.csv says so and exits 0")
+    func whatifWithoutScenarios() throws {
+        let result = try Self.run(["whatif", "Inputs/2026-Q2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("no scenarios to compare (Inputs/2026-Q2/scenarios.csv)"))
     }
 
     @Test("normalize prints the records as JSON and the detected format on stderr")

@@ -49,6 +49,19 @@ import Testing
         return path
     }
 
+    /// A new period folder `name` holding `files` (name → text), in a temporary directory.
+    static func periodFolder(_ name: String, files: [String: String]) throws -> String {
+        let dir = temporaryDirectory() + "/" + name
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (file, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + file)) }
+        return dir
+    }
+
+    /// Runs `command` on `folder` with the repository's reference data and templates.
+    static func runWithShippedData(_ command: String, _ folder: String) throws -> Result {
+        try run([command, folder, "--reference", root + "/Inputs/reference", "--templates", root + "/Templates"])
+    }
+
     @Test("run on the sample exits 0, prints the row balance and archives the period")
     func runSample() throws {
         let output = Self.temporaryDirectory()
@@ -62,14 +75,10 @@ import Testing
 
     @Test("check on a broken inventory exits 1 and prints every problem with file:line:column")
     func checkBroken() throws {
-        let dir = Self.temporaryDirectory() + "/2026-Q4"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let csv = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\n"
             + "F1,CAD,technikal,secret,JP,US\nF2,Logs,security_logs,internal,Germny,IN\n"
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/flows.csv"))
-        let result = try Self.run([
-            "check", dir, "--reference", Self.root + "/Inputs/reference", "--templates", Self.root + "/Templates",
-        ])
+        let dir = try Self.periodFolder("2026-Q4", files: ["flows.csv": csv])
+        let result = try Self.runWithShippedData("check", dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(dir)/flows.csv:2:3: error: unknown data_category 'technikal'"))
         #expect(result.stderr.contains("\(dir)/flows.csv:3:5: error: unknown country 'Germny'; did you mean 'Germany' (DE)? [input.country]"))
@@ -114,15 +123,11 @@ import Testing
 
     @Test("whatif exits 1 with located scenario errors")
     func whatifErrors() throws {
-        let dir = Self.temporaryDirectory() + "/2026-Q3"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Self.root + "/Inputs/2026-Q3/flows.csv", toPath: dir + "/flows.csv")
-        let csv = "scenario_id,title,measures,flows,owner,cost\nS1,Keys,M06,destination_country=US,IT,JPY 1M\n"
+        let scenarios = "scenario_id,title,measures,flows,owner,cost\nS1,Keys,M06,destination_country=US,IT,JPY 1M\n"
             + "S2,Typo,M60,destination_country=Germny,IT,\n"
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/scenarios.csv"))
-        let result = try Self.run([
-            "whatif", dir, "--reference", Self.root + "/Inputs/reference", "--templates", Self.root + "/Templates",
-        ])
+        let flows = try String(contentsOfFile: Self.root + "/Inputs/2026-Q3/flows.csv", encoding: .utf8)
+        let dir = try Self.periodFolder("2026-Q3", files: ["flows.csv": flows, "scenarios.csv": scenarios])
+        let result = try Self.runWithShippedData("whatif", dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(dir)/scenarios.csv:3:3: error: unknown measure 'M60'; it is not in measures.csv [scenario.unknown-measure]"))
         #expect(result.stderr.contains("\(dir)/scenarios.csv:3:4: error: unknown country 'Germny' for destination_country; did you mean 'Germany' (DE)? [scenario.value]"))

@@ -138,8 +138,7 @@ package struct PeriodInputs: Sendable {
         let scenarios = scenariosFile.map {
             ScenarioBook(
                 table: table($0, required: ScenarioBook.requiredColumns),
-                parser: FlowSelector.Parser(
-                    vocabulary: vocabulary, knownMeasures: context.knownMeasures, customHeaders: customHeaders),
+                parser: FlowSelector.Parser(context: context),
                 flows: inventory.flows, diagnostics: &diagnostics)
         } ?? ScenarioBook()
         return PeriodInputs(

@@ -3,19 +3,11 @@ extension FlowSelector {
     /// (canonical, Japanese, columns.csv), values as flows.csv cells are (vocabulary labels,
     /// country names and codes, yes/no words), so `移転先国=中国` works.
     package struct Parser: Sendable {
-        /// Accepted enumeration spellings.
-        package var vocabulary: Vocabulary
-        /// Measure IDs of the catalogue (for `controls=`).
-        package var knownMeasures: Set<String>
-        /// Extra header mappings (columns.csv), keys folded.
-        package var customHeaders: [String: FlowColumn]
+        /// What flows.csv is read with: vocabulary, catalogue measure IDs, columns.csv headers.
+        package var context: InventoryDecoder.Context
 
-        /// Creates a parser.
-        package init(vocabulary: Vocabulary, knownMeasures: Set<String>, customHeaders: [String: FlowColumn] = [:]) {
-            self.vocabulary = vocabulary
-            self.knownMeasures = knownMeasures
-            self.customHeaders = customHeaders
-        }
+        /// Creates a parser reading as the inventory decoder with `context` does.
+        package init(context: InventoryDecoder.Context) { self.context = context }
 
         /// The selector written in `text`; nil after located errors in `diagnostics`.
         package func parse(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> FlowSelector? {
@@ -51,7 +43,7 @@ extension FlowSelector {
         private func filter(_ text: String, at location: SourceLocation, diagnostics: inout DiagnosticLog) -> Filter? {
             let equals = text.firstIndex(of: "=")!
             let name = text[..<equals].trimmingWhitespace()
-            guard let column = FlowColumn.byHeader[FlowColumn.fold(name)] ?? customHeaders[FlowColumn.fold(name)] else {
+            guard let column = FlowColumn.byHeader[FlowColumn.fold(name)] ?? context.customHeaders[FlowColumn.fold(name)] else {
                 var message = "unknown column \(Diagnostic.quoted(name)) in selector"
                 if let guess = Self.nearestColumn(to: name) { message += "; did you mean '\(guess.rawValue)'?" }
                 diagnostics.error("scenario.unknown-column", message, at: location)
@@ -82,7 +74,7 @@ extension FlowSelector {
         /// Reads one value of `column` as flows.csv would.
         func value(_ text: String, column: FlowColumn) -> Result<Value, Problem> {
             func token<E: InventoryEnumeration>(_: E.Type) -> Result<Value, Problem> {
-                if let value = vocabulary.value(E.self, text) { return .success(.token(value.rawValue)) }
+                if let value = context.vocabulary.value(E.self, text) { return .success(.token(value.rawValue)) }
                 return .failure(
                     Problem(
                         message: "unknown \(column.rawValue) \(Diagnostic.quoted(text)); expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))"))
@@ -98,7 +90,7 @@ extension FlowSelector {
             case .frequency: return token(Frequency.self)
             case .mechanism: return token(Mechanism.self)
             case .importantData, .exportControlled:
-                if let flag = vocabulary.flag(text) { return .success(.flag(flag)) }
+                if let flag = context.vocabulary.flag(text) { return .success(.flag(flag)) }
                 return .failure(Problem(message: "\(column.rawValue) \(Diagnostic.quoted(text)) is not yes or no"))
             case .originCountry, .destinationCountry, .providerCountry, .storageCountries, .accessCountries:
                 if let country = CountryTable.shared.resolve(text) { return .success(.country(country)) }
@@ -112,7 +104,7 @@ extension FlowSelector {
                 return .failure(Problem(message: "volume \(Diagnostic.quoted(text)) is not a whole number"))
             case .controls:
                 let id = text.uppercased()
-                if knownMeasures.contains(id) { return .success(.token(id)) }
+                if context.knownMeasures.contains(id) { return .success(.token(id)) }
                 return .failure(
                     Problem(code: "scenario.unknown-measure", message: "unknown measure \(Diagnostic.quoted(text)) in controls filter"))
             }

@@ -12,7 +12,7 @@ package struct ScenarioBook: Sendable {
     /// No scenarios (no scenarios.csv).
     package init() { scenarios = [] }
 
-    /// Parses the table, checking measures against `knownMeasures` and selectors against `flows`.
+    /// Parses the table, checking measures against the catalogue and selectors against `flows`.
     package init(
         table: KeyedTable, parser: FlowSelector.Parser, flows: [Flow], diagnostics: inout DiagnosticLog
     ) {
@@ -34,7 +34,7 @@ package struct ScenarioBook: Sendable {
             } else {
                 seen[id] = row.raw.line
             }
-            let measures = Self.measures(row, known: parser.knownMeasures, ok: &ok, diagnostics: &diagnostics)
+            let measures = Self.measures(row, known: parser.context.knownMeasures, ok: &ok, diagnostics: &diagnostics)
             let selector = parser.parse(row["flows"], at: row.location("flows"), diagnostics: &diagnostics)
             if let selector, !Self.selects(selector, flowIDs: flowIDs, flows: flows, row: row, diagnostics: &diagnostics) {
                 ok = false

@@ -18,7 +18,7 @@ struct ScenarioBookTests {
     }()
 
     static let parser = FlowSelector.Parser(
-        vocabulary: Vocabulary(catalogues: [englishMessages, japaneseMessages]), knownMeasures: measures)
+        context: .init(vocabulary: Vocabulary(catalogues: [englishMessages, japaneseMessages]), knownMeasures: measures))
 
     static let flows = [
         makeFlow(id: "F0001", destination: "CN", recipient: .cloudProvider),

@@ -8,6 +8,7 @@ Writes, deterministically (no randomness, no clock):
   Inputs/2026-Q2/flows.csv       UTF-8 with BOM, CRLF (as Excel "CSV UTF-8" saves)
   Inputs/2026-Q3/flows.csv       same format; Q2 minus retired flows, plus changes and new flows
   Inputs/2026-Q3/decisions.csv   UTF-8 without BOM, LF
+  Inputs/2026-Q3/scenarios.csv   UTF-8 without BOM, LF (what-if options for the board)
 
 Usage: python3 Scripts/make-sample-inputs.py [REPO_ROOT]   (default: parent of Scripts/)
 Standard library only.
@@ -700,6 +701,35 @@ DECISIONS = [
      "K. Tanaka (CISO)", "2026-09-20", ""],
 ]
 
+SCENARIOS_HEADER = ["scenario_id", "title", "title_ja", "measures", "flows", "owner", "cost",
+                    "notes", "notes_ja"]
+
+# What-if options for the board (`xborder whatif`): each rolls measures out to the flows a
+# selector picks. Selectors use the inventory's own columns and values, Japanese included.
+SCENARIOS = [
+    ["S1", "Customer-held keys on US clouds holding secret or confidential data",
+     "米国クラウド上の極秘・秘データへの顧客管理鍵の導入", "M06",
+     "recipient_type=cloud_provider;provider_country=US;confidentiality=secret|confidential",
+     "IT Infrastructure (CIO)", "JPY 18M/yr",
+     "Bring-your-own-key for the PDM vault, ERP, CRM, HR and security tenants; keys held in Japan",
+     "PDM・ERP・CRM・人事・セキュリティ各テナントに顧客管理鍵（BYOK）を導入し、鍵は日本国内で保管"],
+    ["S2", "Record CAC and Vietnam transfer approvals for important data",
+     "中国・ベトナムからの重要データ移転に係る当局承認の取得と記録", "M19",
+     "important_data=yes;origin_country=中国|Viet Nam",
+     "Legal & Compliance (General Counsel)", "JPY 9M one-off + JPY 2M/yr",
+     "CAC security assessment for Suzhou data; Decree 53 impact dossiers for Hai Phong",
+     "蘇州拠点データのCAC安全評価申告、ハイフォン拠点データの政令53号に基づく影響評価書類"],
+    ["S3", "Data-use terms with suppliers and platforms", "サプライヤー・プラットフォームとのデータ利用条件の契約",
+     "M11", "recipient_type=supplier|platform", "Procurement", "JPY 4M/yr",
+     "Purpose limits, no-training and deletion clauses in the supplier and platform contract templates",
+     "サプライヤー・プラットフォーム契約の雛形に利用目的の限定、学習利用の禁止、削除条項を追加"],
+    ["S4", "Korean map data processed in Korea, with survey-data export approval",
+     "韓国の地図データの現地処理と国外搬出承認", "M05;M19",
+     "data_category=geospatial;origin_country=KR", "R&D Division (CTO)", "JPY 6M/yr",
+     "HD indoor maps stay on the partner servers in Korea (already in place); approval for exporting survey results",
+     "高精度屋内地図は韓国内の提携先サーバーで処理（実施済み）、測量成果の国外搬出承認を取得"],
+]
+
 
 # Who hands the data over (origin_type) where it is not the group's own data: the flows in
 # which the company RECEIVES data from suppliers, customers' sites and partners. Only these
@@ -761,6 +791,8 @@ def main():
           to_csv(with_origin_types(q3_flows()), COLUMNS, True), True)
     write(os.path.join(inputs, "2026-Q3", "decisions.csv"),
           to_csv(DECISIONS, DECISIONS_HEADER, False), False)
+    write(os.path.join(inputs, "2026-Q3", "scenarios.csv"),
+          to_csv(SCENARIOS, SCENARIOS_HEADER, False), False)
 
 
 if __name__ == "__main__":

@@ -49,6 +49,19 @@ import Testing
         return path
     }
 
+    /// A new period folder `name` holding `files` (name → text), in a temporary directory.
+    static func periodFolder(_ name: String, files: [String: String]) throws -> String {
+        let dir = temporaryDirectory() + "/" + name
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for (file, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/" + file)) }
+        return dir
+    }
+
+    /// Runs `command` on `folder` with the repository's reference data and templates.
+    static func runWithShippedData(_ command: String, _ folder: String) throws -> Result {
+        try run([command, folder, "--reference", root + "/Inputs/reference", "--templates", root + "/Templates"])
+    }
+
     @Test("run on the sample exits 0, prints the row balance and archives the period")
     func runSample() throws {
         let output = Self.temporaryDirectory()
@@ -62,14 +75,10 @@ import Testing
 
     @Test("check on a broken inventory exits 1 and prints every problem with file:line:column")
     func checkBroken() throws {
-        let dir = Self.temporaryDirectory() + "/2026-Q4"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let csv = "flow_id,data_asset,data_category,confidentiality,origin_country,destination_country\n"
             + "F1,CAD,technikal,secret,JP,US\nF2,Logs,security_logs,internal,Germny,IN\n"
-        try Data(csv.utf8).write(to: URL(fileURLWithPath: dir + "/flows.csv"))
-        let result = try Self.run([
-            "check", dir, "--reference", Self.root + "/Inputs/reference", "--templates", Self.root + "/Templates",
-        ])
+        let dir = try Self.periodFolder("2026-Q4", files: ["flows.csv": csv])
+        let result = try Self.runWithShippedData("check", dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(dir)/flows.csv:2:3: error: unknown data_category 'technikal'"))
         #expect(result.stderr.contains("\(dir)/flows.csv:3:5: error: unknown country 'Germny'; did you mean 'Germany' (DE)? [input.country]"))
@@ -87,13 +96,50 @@ import Testing
         #expect(parsed?.contains { $0["code"] as? String == "input.missing-column" } == true)
     }
 
-    @Test("usage errors exit 64 and every command's help shows an example", arguments: ["run", "check", "verify", "normalize"])
+    @Test("usage errors exit 64 and every command's help shows an example", arguments: ["run", "check", "whatif", "verify", "normalize"])
     func help(_ command: String) throws {
         let help = try Self.run([command, "--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("Example: xborder \(command)"))
         let bad = try Self.run([command, "--no-such-option"])
         #expect(bad.status == 64)
+    }
+
+    @Test("whatif on the sample prints each scenario as a table, exits 0 and writes nothing")
+    func whatifSample() throws {
+        let output = Self.temporaryDirectory() + "/never"
+        let result = try Self.run(["whatif", "Inputs/2026-Q3", "--output", output])
+        #expect(result.status == 0, "\(result.stderr)")
+        for id in ["S1", "S2", "S3", "S4"] {
+            #expect(result.stdout.contains("\n\(id)  "), "\(id)")
+        }
+        #expect(result.stdout.contains("    residual band  before  after  change"))
+        #expect(result.stdout.contains("    cost              JPY 18M/yr"))
+        #expect(result.stdout.contains("F0016:LOC  Critical 25"))
+        #expect(!FileManager.default.fileExists(atPath: output))
+        let ja = try Self.run(["whatif", "Inputs/2026-Q3", "--locale", "ja"])
+        #expect(ja.stdout.contains("S1  米国クラウド上の極秘・秘データへの顧客管理鍵の導入"))
+    }
+
+    @Test("whatif exits 1 with located scenario errors")
+    func whatifErrors() throws {
+        let scenarios = "scenario_id,title,measures,flows,owner,cost\nS1,Keys,M06,destination_country=US,IT,JPY 1M\n"
+            + "S2,Typo,M60,destination_country=Germny,IT,\n"
+        let flows = try String(contentsOfFile: Self.root + "/Inputs/2026-Q3/flows.csv", encoding: .utf8)
+        let dir = try Self.periodFolder("2026-Q3", files: ["flows.csv": flows, "scenarios.csv": scenarios])
+        let result = try Self.runWithShippedData("whatif", dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("\(dir)/scenarios.csv:3:3: error: unknown measure 'M60'; it is not in measures.csv [scenario.unknown-measure]"))
+        #expect(result.stderr.contains("\(dir)/scenarios.csv:3:4: error: unknown country 'Germny' for destination_country; did you mean 'Germany' (DE)? [scenario.value]"))
+        #expect(result.stdout.contains("\nS1  Keys"), "the valid scenario is still compared")
+        #expect(!result.stdout.contains("S2  "))
+    }
+
+    @Test("whatif without scenarios.csv says so and exits 0")
+    func whatifWithoutScenarios() throws {
+        let result = try Self.run(["whatif", "Inputs/2026-Q2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("no scenarios to compare (Inputs/2026-Q2/scenarios.csv)"))
     }
 
     @Test("normalize prints the records as JSON and the detected format on stderr")

@@ -7,12 +7,15 @@ package struct PeriodInputs: Sendable {
     package static let decisionsFile = "decisions.csv"
     package static let columnsFile = "columns.csv"
     package static let settingsFile = "settings.csv"
+    package static let scenariosFile = "scenarios.csv"
 
     package var period: String
     package var asOf: CalendarDate
     package var reference: ReferenceData
     package var inventory: Inventory
     package var decisions: DecisionBook
+    /// What-if scenarios (scenarios.csv; empty without it).
+    package var scenarios: [Scenario]
     package var settings: ReportSettings
     /// Every catalogue under Templates/messages (for Japanese enumeration labels).
     package var catalogues: [String: MessageCatalog]
@@ -79,6 +82,7 @@ package struct PeriodInputs: Sendable {
         let flowsFile = read(FileSystem.join(folder, flowsFile), required: true)
         let decisionsFile = read(FileSystem.join(folder, decisionsFile), required: false)
         let columnsFile = read(FileSystem.join(folder, columnsFile), required: false)
+        let scenariosFile = read(FileSystem.join(folder, scenariosFile), required: false)
         let settingsFile = read(FileSystem.join(folder, settingsFile), required: false)
             ?? read(FileSystem.join(FileSystem.join(folder, ".."), settingsFile), required: false)
         guard let reference = ReferenceLoader.load(files: byName, diagnostics: &diagnostics), let flowsFile else {
@@ -131,10 +135,16 @@ package struct PeriodInputs: Sendable {
             return nil
         }
         rows[flowsFile.path] = inventory.rowsRead
+        let scenarios = scenariosFile.map {
+            ScenarioBook(
+                table: table($0, required: ScenarioBook.requiredColumns),
+                parser: FlowSelector.Parser(context: context),
+                flows: inventory.flows, diagnostics: &diagnostics)
+        } ?? ScenarioBook()
         return PeriodInputs(
             period: periodName, asOf: asOf, reference: reference, inventory: inventory, decisions: decisions,
-            settings: settings, catalogues: catalogues,
-            inputFiles: [flowsFile, decisionsFile, columnsFile, settingsFile].compactMap { $0 },
+            scenarios: scenarios.scenarios, settings: settings, catalogues: catalogues,
+            inputFiles: [flowsFile, decisionsFile, columnsFile, settingsFile, scenariosFile].compactMap { $0 },
             referenceFiles: referenceFiles, formats: formats, rows: rows)
     }
 

@@ -8,7 +8,8 @@ import Synchronization
 ///    diagnostic (`InventoryDecoder`).
 /// 3. **Assess** every flow against the six risk rules, apply controls, band, recommend
 ///    measures and merge carried decisions (`Assessor`, `DecisionBook`), streaming findings to
-///    the companions and the bounded report aggregate (`ReportAggregate`, `ChangeSet`).
+///    the companions and the bounded report aggregate (`ReportAggregate`, `ChangeSet`); then
+///    compare the what-if scenarios with the findings (`ScenarioComparison`).
 /// 4. **Present**: build the view model (`ReportViewModelBuilder`).
 /// 5. **Render** report.html and report.xhtml from one set of templates (`TemplateLibrary`).
 /// 6. **Validate** both with libxml2 (`ReportValidator`); an invalid report is never archived.
@@ -30,6 +31,8 @@ package enum ReportPipeline {
         package var findings = 0
         /// Findings per residual band.
         package var bands: [Band: Int] = [:]
+        /// The scenarios of scenarios.csv compared with the findings (`whatif`).
+        package var scenarios: [ScenarioComparison] = []
         /// Seconds spent per stage, in order (for `XBORDER_TIMINGS=1`; never written to files).
         package var timings: [(stage: String, seconds: Double)] = []
 
@@ -53,22 +56,29 @@ package enum ReportPipeline {
     }
 
     /// `xborder check`: read and check the inputs; write nothing.
-    package static func check(_ config: Config) -> Outcome {
+    package static func check(_ config: Config) -> Outcome { examine(config).outcome }
+
+    /// Reads, checks and assesses the inputs without writing: the outcome (diagnostics sorted,
+    /// findings and residual bands counted), and the inputs and assessor when they could be read.
+    static func examine(_ config: Config) -> (outcome: Outcome, inputs: PeriodInputs?, assessor: Assessor?) {
         var log = DiagnosticLog()
         let inputs = PeriodInputs.load(config, diagnostics: &log)
         var outcome = Outcome(diagnostics: [])
+        var assessor: Assessor?
         if let inputs {
             var book = inputs.decisions
-            let assessor = Assessor(reference: inputs.reference, asOf: inputs.asOf)
-            Coverage(flows: inputs.inventory.flows, exposures: assessor.exposureIndex).report(into: &log)
+            let baseline = Assessor(reference: inputs.reference, asOf: inputs.asOf)
+            assessor = baseline
+            Coverage(flows: inputs.inventory.flows, exposures: baseline.exposureIndex).report(into: &log)
             var contradictions = ControlContradictions()
             for (i, flow) in inputs.inventory.flows.enumerated() {
-                let findings = assessor.assess(flow, index: i) { risk in
+                let findings = baseline.assess(flow, index: i) { risk in
                     book.state(for: flow.id, risk: risk, asOf: inputs.asOf)
                 }
                 for finding in findings {
                     contradictions.add(finding, flow: flow)
                     outcome.findings += 1
+                    outcome.bands[finding.residualBand, default: 0] += 1
                 }
             }
             contradictions.report(into: &log)
@@ -78,7 +88,7 @@ package enum ReportPipeline {
             outcome.rowsRejected = inputs.inventory.rejected.count
         }
         outcome.diagnostics = log.sorted
-        return outcome
+        return (outcome, inputs, assessor)
     }
 
     /// `xborder run`: the whole pipeline.
@@ -225,6 +235,8 @@ package enum ReportPipeline {
         outcome.record("assess+companions", since: assessStart)
         outcome.findings = aggregate.findingCount
         outcome.bands = aggregate.residualBands
+        let scenarios = ScenarioComparison.compare(
+            inputs.scenarios, inputs: inputs, assessor: assessor, baseline: aggregate.residualBands)
 
         // Stage 4–5: present and render.
         let messages = (inputs.catalogues[config.locale] ?? MessageCatalog(locale: config.locale, messages: [:]))
@@ -246,7 +258,7 @@ package enum ReportPipeline {
             exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
             diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
             history: history, changes: changes, coverage: coverage, decisions: inputs.decisions,
-            contradictions: contradictions)
+            contradictions: contradictions, scenarios: scenarios)
         // Stages 4–6: present, render and validate, the HTML and the XHTML document side by side
         // (libxml2 calls are serialized, so one document's validation overlaps the other's
         // rendering). Nothing is archived before both are valid.

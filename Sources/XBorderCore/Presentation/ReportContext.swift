@@ -50,6 +50,8 @@ package struct ReportContext: Sendable {
     package var decisions = DecisionBook()
     /// Control contradictions found by the assessment (exceptions of the board brief).
     package var contradictions = ControlContradictions()
+    /// The what-if scenarios of scenarios.csv compared with the findings, in file order.
+    package var scenarios: [ScenarioComparison] = []
 
     /// Name of a country in the report language.
     package func countryName(_ country: Country) -> String {

@@ -102,8 +102,8 @@ extension ReportViewModelBuilder {
             "fmt_theme_\(key.risk.rawValue)",
             [
                 "country": key.country.map(context.countryName) ?? "",
-                "category": t[key.category.catalogueKey],
-                "party": key.party.map { t[$0.catalogueKey] } ?? "",
+                "category": t["theme_category_\(key.category.rawValue)"],
+                "party": key.party.map { t["party_\($0.rawValue)"] } ?? "",
             ])
     }
 
@@ -127,30 +127,56 @@ extension ReportViewModelBuilder {
 
     // MARK: - Decisions
 
-    /// The decision asked for one theme: options with their effect, an owner and a date.
+    /// The decision asked for one theme: options with their effect, an owner and a date. The
+    /// options are the scenarios of scenarios.csv that change the theme's findings (with their
+    /// cost and owner), else the measure most often recommended for them — each with its effect
+    /// on the whole inventory computed by re-assessing the flows (`ScenarioComparison`) — then
+    /// accepting with an expiry, and stopping or restructuring the flows.
     func decision(_ cluster: ThemeClusters.Cluster, number: Int) -> ViewNode {
         var options: [ViewNode] = []
-        let measures = context.reference.measuresByID
-        // Treat: the measure most often recommended for the theme's findings, with its effect
-        // computed by re-assessing the theme's flows with it in place.
-        if let best = cluster.recommended.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first?.key,
-            let measure = measures[best]
-        {
-            let effect = WhatIf.effect(of: [best], on: cluster, context: context)
+        let labels = ["A", "B", "C", "D", "E"]
+        let themeFlows = Set(cluster.flowIndices.map { context.inventory.flows[$0].id })
+        let scenarios = context.scenarios.filter { comparison in
+            comparison.changes.contains { change in
+                themeFlows.contains(String(change.findingID.split(separator: ":").first ?? ""))
+                    && change.findingID.hasSuffix(":" + cluster.key.risk.rawValue)
+            }
+        }
+        for comparison in scenarios.prefix(2) {
+            let s = comparison.scenario
+            let title = t.locale == "ja" && !s.titleJa.isEmpty ? s.titleJa : s.title
             options.append(
                 option(
-                    "A", t.format("fmt_option_treat", ["id": best, "measure": measure.title(locale: t.locale), "flows": Self.grouped(cluster.flowCount)]),
-                    effect: t.format(
-                        "fmt_option_effect",
-                        [
-                            "before": Self.grouped(effect.aboveMediumBefore), "after": Self.grouped(effect.aboveMediumAfter),
-                            "critical": Self.grouped(effect.criticalAfter),
-                        ])))
+                    labels[options.count],
+                    t.format(
+                        "fmt_option_scenario",
+                        ["id": s.id, "title": title, "cost": s.cost.isEmpty ? t["value_cost_unknown"] : s.cost,
+                         "owner": s.owner.isEmpty ? t["value_unassigned"] : s.owner]),
+                    effect: effect(comparison)))
         }
-        options.append(option("B", t["option_accept"], effect: t["option_accept_effect"]))
+        if options.isEmpty,
+            let best = cluster.recommended.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first?.key,
+            let measure = context.reference.measuresByID[best]
+        {
+            let scenario = Scenario(
+                id: best, title: measure.title, measures: [best], selector: .flows(themeFlows.sorted()),
+                location: SourceLocation(file: ""))
+            let comparison = ScenarioComparison(
+                scenario, flows: context.inventory.flows, assessor: Assessor(reference: context.reference, asOf: context.asOf),
+                baseline: context.aggregate.residualBands
+            ) { flow, risk in context.decisions.lookup(flowID: flow.id, risk: risk, asOf: context.asOf).state }
+            options.append(
+                option(
+                    labels[options.count],
+                    t.format(
+                        "fmt_option_treat",
+                        ["id": best, "measure": measure.title(locale: t.locale), "flows": Self.grouped(cluster.flowCount)]),
+                    effect: effect(comparison)))
+        }
+        options.append(option(labels[options.count], t["option_accept"], effect: t["option_accept_effect"]))
         options.append(
             option(
-                "C", t.format("fmt_option_stop", ["flows": Self.grouped(cluster.flowCount)]),
+                labels[options.count], t.format("fmt_option_stop", ["flows": Self.grouped(cluster.flowCount)]),
                 effect: t.format("fmt_option_stop_effect", ["findings": Self.grouped(cluster.findings)])))
         let owner = context.settings.text("decision_owner", context.settings.decisionOwner, locale: t.locale)
         let due = context.settings.decisionDate ?? context.asOf.adding(days: 45)
@@ -163,6 +189,19 @@ extension ReportViewModelBuilder {
             "date": .text(date(due)),
             "options": .list(options),
         ]
+    }
+
+    /// "Critical 10 → 7, High 60 → 61 across the inventory; 3 findings change."
+    func effect(_ comparison: ScenarioComparison) -> String {
+        let before = comparison.bandsBefore, after = comparison.bandsAfter
+        return t.format(
+            "fmt_option_effect",
+            [
+                "criticalBefore": Self.grouped(before[.critical, default: 0]),
+                "critical": Self.grouped(after[.critical, default: 0]),
+                "highBefore": Self.grouped(before[.high, default: 0]), "high": Self.grouped(after[.high, default: 0]),
+                "changed": Self.grouped(comparison.findingsChanged),
+            ])
     }
 
     func option(_ label: String, _ text: String, effect: String) -> ViewNode {

@@ -36,6 +36,7 @@ package struct ReportViewModelBuilder: Sendable {
             "step1": step1(),
             "step2": step2(),
             "step3": step3(),
+            "scenarios": scenarios(),
             "watch": watch(),
             "changes": changes(),
             "quality": quality(),

@@ -1,0 +1,12 @@
+extension ReportPipeline {
+    /// `xborder whatif`: read, check and assess the inputs as `check` does, then compare every
+    /// scenario of scenarios.csv with the findings; write nothing.
+    package static func whatif(_ config: Config) -> Outcome {
+        var (outcome, inputs, assessor) = examine(config)
+        if let inputs, let assessor {
+            outcome.scenarios = ScenarioComparison.compare(
+                inputs.scenarios, inputs: inputs, assessor: assessor, baseline: outcome.bands)
+        }
+        return outcome
+    }
+}

@@ -46,7 +46,8 @@ What is excluded (not counted), in this order
       (M01 …) and finding/flow IDs (F0001, F0001:GOV) — these contain digits and so are never
       words; ISO 3166-1 alpha-2 and alpha-3 codes (read from
       Sources/XBorderCore/Reference/CountryData.swift next to this script, with a small fallback
-      list) when written in capitals; numbers and dates (contain digits); hexadecimal hashes;
+      list) and the jurisdiction group codes of the archived reference/groups.csv (EU), when
+      written in capitals — also where the report prints such a code in place of a name; numbers and dates (contain digits); hexadecimal hashes;
       and the names SHA-256, CSV, JSON, HTML, XHTML, UTF-8, plus the tool name ``xborder``.
       Command-line options written ``--name`` and diagnostic codes written as dotted lower-case
       identifiers (``assessment.control-contradiction``) are excluded as code.
@@ -64,6 +65,7 @@ import csv
 import html.parser
 import os
 import re
+import signal
 import sys
 
 JA = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\u3005\u30fc"
@@ -109,6 +111,12 @@ def iso_codes(script_dir):
     except OSError:
         pass
     return codes or set(FALLBACK_ISO)
+
+
+def group_codes(folder):
+    """Jurisdiction group codes (EU …) of the archived reference/groups.csv: used like ISO codes."""
+    rows = read_csv(os.path.join(folder, "reference", "groups.csv")) or []
+    return {row[0].strip() for row in rows[1:] if row and row[0].strip().isupper()}
 
 
 def read_csv(path):
@@ -228,13 +236,17 @@ def main():
 
     folder = os.path.dirname(os.path.abspath(args.report))
     script_dir = os.path.dirname(os.path.abspath(__file__))
-    codes = iso_codes(script_dir)
+    codes = iso_codes(script_dir) | group_codes(folder)
     data, settings = set(), set()
     for period in archived_periods(folder):
         d, s = org_strings(period)
         data |= d
         settings |= s
-    cut_data, cut_settings = cutter(data), cutter(settings)
+    # One pattern, longest first, so that a settings value containing an owner name
+    # ("Prepared by (Legal & Compliance)") is cut whole and counted as a settings value.
+    owner_rule = {v: "(a) organization data" for v in data}
+    owner_rule.update({v: "(a) settings values" for v in settings})
+    cut_org = cutter(owner_rule)
 
     with open(args.report, encoding="utf-8") as f:
         collector = TextCollector(args.attributes)
@@ -251,15 +263,15 @@ def main():
         if pattern is None:
             return text
         def repl(m):
-            excluded[rule] += sum(1 for t in TOKEN.findall(m.group(0)) if is_word(t))
+            which = rule if isinstance(rule, str) else rule[m.group(0)]
+            excluded[which] += sum(1 for t in TOKEN.findall(m.group(0)) if is_word(t))
             return " \u3000 "
         return pattern.sub(repl, text)
 
     for raw, heading, section in collector.chunks:
         text = re.sub(r"\s+", " ", raw)
         original = text
-        text = count_cut(cut_data, text, "(a) organization data")
-        text = count_cut(cut_settings, text, "(a) settings values")
+        text = count_cut(cut_org, text, owner_rule)
         text = count_cut(URL, text, "(b) URLs and paths")
         text = count_cut(PAREN, text, "(c) parenthesised originals")
         text = count_cut(OPTION, text, "(d) codes, numbers, fixed names")
@@ -333,4 +345,5 @@ def context(text, token, width=50):
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     sys.exit(main())

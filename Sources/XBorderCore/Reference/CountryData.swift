@@ -12,7 +12,8 @@
 ///
 /// A few entries differ from iso-codes on purpose: plain short English names (`KR` "South Korea",
 /// `RU` "Russia", …), Japanese names the catalogue left untranslated or misspelt (`CZ`, `TR`, `MK`,
-/// `SZ`, `TZ`) and common Japanese forms (`US` アメリカ合衆国, `TW` 台湾). Regions: `IR` is under
+/// `SZ`, `TZ`) and the short Japanese forms of business writing (`US` 米国, `KR` 韓国, `RU` ロシア,
+/// `KP` 北朝鮮, `TW` 台湾 …; the iso-codes names stay as aliases). Regions: `IR` is under
 /// `middle_east`, `CY` under `europe`, and `AQ` (no M49 sub-region) under `oceania`.
 /// Kept as one raw string literal so the table compiles quickly; parse it once at startup.
 let countryTableCSV = #"""
@@ -29,7 +30,7 @@ AQ,ATA,010,Antarctica,南極大陸,oceania,
 AR,ARG,032,Argentina,アルゼンチン,latin_america,Argentine Republic
 AS,ASM,016,American Samoa,米領サモア,oceania,
 AT,AUT,040,Austria,オーストリア,europe,Österreich|Republic of Austria
-AU,AUS,036,Australia,オーストラリア連邦,oceania,オーストラリア|豪州
+AU,AUS,036,Australia,オーストラリア,oceania,豪州|オーストラリア連邦
 AW,ABW,533,Aruba,アルーバ,latin_america,
 AX,ALA,248,Åland Islands,オーランド諸島,europe,Aland Islands
 AZ,AZE,031,Azerbaijan,アゼルバイジャン,middle_east,Republic of Azerbaijan
@@ -44,8 +45,8 @@ BI,BDI,108,Burundi,ブルンジ,africa,Republic of Burundi
 BJ,BEN,204,Benin,ベナン,africa,Republic of Benin
 BL,BLM,652,Saint Barthélemy,サンバルテルミ,latin_america,Saint Barthelemy
 BM,BMU,060,Bermuda,バーミューダ,north_america,
-BN,BRN,096,Brunei Darussalam,ブルネイ・ダルサラーム国,southeast_asia,Brunei|ブルネイ
-BO,BOL,068,Bolivia,ボリビア多民族国,latin_america,"Bolivia, Plurinational State of|Plurinational State of Bolivia|ボリビア"
+BN,BRN,096,Brunei Darussalam,ブルネイ,southeast_asia,Brunei|ブルネイ・ダルサラーム国
+BO,BOL,068,Bolivia,ボリビア,latin_america,"Bolivia, Plurinational State of|Plurinational State of Bolivia|ボリビア多民族国"
 BQ,BES,535,"Bonaire, Sint Eustatius and Saba",ボネール、シントユースタティウス及びサバ,latin_america,
 BR,BRA,076,Brazil,ブラジル,latin_america,Federative Republic of Brazil
 BS,BHS,044,Bahamas,バハマ,latin_america,Commonwealth of the Bahamas
@@ -83,7 +84,7 @@ EC,ECU,218,Ecuador,エクアドル,latin_america,Republic of Ecuador
 EE,EST,233,Estonia,エストニア,europe,Republic of Estonia
 EG,EGY,818,Egypt,エジプト,africa,Arab Republic of Egypt
 EH,ESH,732,Western Sahara,西サハラ,africa,
-ER,ERI,232,Eritrea,エリトリア国,africa,the State of Eritrea
+ER,ERI,232,Eritrea,エリトリア,africa,the State of Eritrea|エリトリア国
 ES,ESP,724,Spain,スペイン,europe,España|Kingdom of Spain
 ET,ETH,231,Ethiopia,エチオピア,africa,Federal Democratic Republic of Ethiopia
 FI,FIN,246,Finland,フィンランド,europe,Republic of Finland
@@ -95,7 +96,7 @@ FR,FRA,250,France,フランス,europe,République française|French Republic
 GA,GAB,266,Gabon,ガボン,africa,Gabonese Republic
 GB,GBR,826,United Kingdom,英国,europe,UK|U.K.|Great Britain|Britain|England|Scotland|Wales|Northern Ireland|イギリス|連合王国|United Kingdom of Great Britain and Northern Ireland
 GD,GRD,308,Grenada,グレナダ,latin_america,
-GE,GEO,268,Georgia,グルジア,middle_east,
+GE,GEO,268,Georgia,ジョージア,middle_east,グルジア
 GF,GUF,254,French Guiana,仏領ギアナ,latin_america,
 GG,GGY,831,Guernsey,ガーンジー,europe,
 GH,GHA,288,Ghana,ガーナ,africa,Republic of Ghana
@@ -124,7 +125,7 @@ IM,IMN,833,Isle of Man,マン島,europe,
 IN,IND,356,India,インド,south_asia,Bharat|Republic of India
 IO,IOT,086,British Indian Ocean Territory,英国インド洋領土,africa,
 IQ,IRQ,368,Iraq,イラク,middle_east,Republic of Iraq
-IR,IRN,364,Iran,イラン・イスラム共和国,middle_east,"Iran, Islamic Republic of|Islamic Republic of Iran|イラン"
+IR,IRN,364,Iran,イラン,middle_east,"Iran, Islamic Republic of|Islamic Republic of Iran|イラン・イスラム共和国"
 IS,ISL,352,Iceland,アイスランド,europe,Republic of Iceland
 IT,ITA,380,Italy,イタリア,europe,Italia|Italian Republic
 JE,JEY,832,Jersey,ジャージー,europe,
@@ -132,17 +133,17 @@ JM,JAM,388,Jamaica,ジャマイカ,latin_america,
 JO,JOR,400,Jordan,ヨルダン,middle_east,Hashemite Kingdom of Jordan
 JP,JPN,392,Japan,日本,east_asia,Nippon|Nihon|日本国
 KE,KEN,404,Kenya,ケニア,africa,Republic of Kenya
-KG,KGZ,417,Kyrgyzstan,キルギスタン,central_asia,Kyrgyz Republic
+KG,KGZ,417,Kyrgyzstan,キルギス,central_asia,Kyrgyz Republic|キルギスタン
 KH,KHM,116,Cambodia,カンボジア,southeast_asia,Kingdom of Cambodia
 KI,KIR,296,Kiribati,キリバス,oceania,Republic of Kiribati
 KM,COM,174,Comoros,コモロ,africa,Union of the Comoros
 KN,KNA,659,Saint Kitts and Nevis,セントクリストファー・ネーヴィス,latin_america,
-KP,PRK,408,North Korea,朝鮮民主主義人民共和国,east_asia,"DPRK|Democratic People's Republic of Korea|Korea, Democratic People's Republic of|北朝鮮"
-KR,KOR,410,South Korea,大韓民国,east_asia,"Korea|Republic of Korea|ROK|Korea, Republic of|韓国|대한민국|大韓民国 (韓国)"
+KP,PRK,408,North Korea,北朝鮮,east_asia,"DPRK|Democratic People's Republic of Korea|Korea, Democratic People's Republic of|朝鮮民主主義人民共和国"
+KR,KOR,410,South Korea,韓国,east_asia,"Korea|Republic of Korea|ROK|Korea, Republic of|대한민국|大韓民国 (韓国)|大韓民国"
 KW,KWT,414,Kuwait,クウェート,middle_east,State of Kuwait
 KY,CYM,136,Cayman Islands,ケイマン諸島,latin_america,
 KZ,KAZ,398,Kazakhstan,カザフスタン,central_asia,Republic of Kazakhstan
-LA,LAO,418,Laos,ラオス人民民主共和国,southeast_asia,Lao People's Democratic Republic|Lao PDR|ラオス
+LA,LAO,418,Laos,ラオス,southeast_asia,Lao People's Democratic Republic|Lao PDR|ラオス人民民主共和国
 LB,LBN,422,Lebanon,レバノン,middle_east,Lebanese Republic
 LC,LCA,662,Saint Lucia,セントルシア,latin_america,
 LI,LIE,438,Liechtenstein,リヒテンシュタイン,europe,Principality of Liechtenstein
@@ -155,7 +156,7 @@ LV,LVA,428,Latvia,ラトビア,europe,Republic of Latvia
 LY,LBY,434,Libya,リビア,africa,
 MA,MAR,504,Morocco,モロッコ,africa,Kingdom of Morocco
 MC,MCO,492,Monaco,モナコ,europe,Principality of Monaco
-MD,MDA,498,Moldova,モルドバ共和国,europe,"Moldova, Republic of|Republic of Moldova|モルドバ"
+MD,MDA,498,Moldova,モルドバ,europe,"Moldova, Republic of|Republic of Moldova|モルドバ共和国"
 ME,MNE,499,Montenegro,モンテネグロ,europe,
 MF,MAF,663,Saint Martin (French part),サンマルタン (仏領),latin_america,
 MG,MDG,450,Madagascar,マダガスカル,africa,Republic of Madagascar
@@ -163,7 +164,7 @@ MH,MHL,584,Marshall Islands,マーシャル諸島,oceania,Republic of the Marsha
 MK,MKD,807,North Macedonia,北マケドニア,europe,Macedonia|マケドニア|Republic of North Macedonia
 ML,MLI,466,Mali,マリ,africa,Republic of Mali
 MM,MMR,104,Myanmar,ミャンマー,southeast_asia,Burma|Republic of Myanmar
-MN,MNG,496,Mongolia,モンゴル国,east_asia,
+MN,MNG,496,Mongolia,モンゴル,east_asia,モンゴル国
 MO,MAC,446,Macao,マカオ,east_asia,Macau|Macao SAR|Macau SAR|澳門|Macao Special Administrative Region of China
 MP,MNP,580,Northern Mariana Islands,北マリアナ諸島,oceania,Commonwealth of the Northern Mariana Islands
 MQ,MTQ,474,Martinique,マルティニーク,latin_america,
@@ -207,7 +208,7 @@ QA,QAT,634,Qatar,カタール,middle_east,State of Qatar
 RE,REU,638,Réunion,レユニオン,africa,Reunion
 RO,ROU,642,Romania,ルーマニア,europe,
 RS,SRB,688,Serbia,セルビア,europe,Republic of Serbia
-RU,RUS,643,Russia,ロシア連邦,europe,Russian Federation|ロシア
+RU,RUS,643,Russia,ロシア,europe,Russian Federation|ロシア連邦
 RW,RWA,646,Rwanda,ルワンダ,africa,Rwandese Republic
 SA,SAU,682,Saudi Arabia,サウジアラビア,middle_east,KSA|Saudi|Kingdom of Saudi Arabia|サウジ|サウジアラビア王国
 SB,SLB,090,Solomon Islands,ソロモン諸島,oceania,
@@ -228,7 +229,7 @@ SS,SSD,728,South Sudan,南スーダン,africa,Republic of South Sudan
 ST,STP,678,Sao Tome and Principe,サントメ・プリンシペ,africa,Democratic Republic of Sao Tome and Principe
 SV,SLV,222,El Salvador,エルサルバドル,latin_america,Republic of El Salvador
 SX,SXM,534,Sint Maarten (Dutch part),サンマルタン (オランダ領),latin_america,
-SY,SYR,760,Syria,シリア・アラブ共和国,middle_east,Syrian Arab Republic|シリア
+SY,SYR,760,Syria,シリア,middle_east,Syrian Arab Republic|シリア・アラブ共和国
 SZ,SWZ,748,Eswatini,エスワティニ,africa,Swaziland|スワジランド|Kingdom of Eswatini
 TC,TCA,796,Turks and Caicos Islands,タークス及びカイコス諸島,latin_america,
 TD,TCD,148,Chad,チャド,africa,Republic of Chad
@@ -245,16 +246,16 @@ TR,TUR,792,Türkiye,トルコ,middle_east,Turkey|Turkiye|Republic of Türkiye|�
 TT,TTO,780,Trinidad and Tobago,トリニダード・トバゴ,latin_america,Republic of Trinidad and Tobago
 TV,TUV,798,Tuvalu,ツバル,oceania,
 TW,TWN,158,Taiwan,台湾,east_asia,"Taiwan, Province of China"
-TZ,TZA,834,Tanzania,タンザニア連合共和国,africa,"Tanzania, United Republic of|United Republic of Tanzania|タンザニア"
+TZ,TZA,834,Tanzania,タンザニア,africa,"Tanzania, United Republic of|United Republic of Tanzania|タンザニア連合共和国"
 UA,UKR,804,Ukraine,ウクライナ,europe,
 UG,UGA,800,Uganda,ウガンダ,africa,Republic of Uganda
-UM,UMI,581,United States Minor Outlying Islands,アメリカ合衆国外諸島,oceania,
-US,USA,840,United States,アメリカ合衆国,north_america,USA|U.S.|U.S.A.|America|United States of America|アメリカ|米国|合衆国
+UM,UMI,581,United States Minor Outlying Islands,合衆国領有小離島,oceania,アメリカ合衆国外諸島
+US,USA,840,United States,米国,north_america,USA|U.S.|U.S.A.|America|United States of America|アメリカ|合衆国|アメリカ合衆国
 UY,URY,858,Uruguay,ウルグアイ,latin_america,Eastern Republic of Uruguay
 UZ,UZB,860,Uzbekistan,ウズベキスタン,central_asia,Republic of Uzbekistan
 VA,VAT,336,Holy See (Vatican City State),バチカン市国,europe,Vatican|Vatican City|Holy See|バチカン|聖庁 (バチカン市国)
 VC,VCT,670,Saint Vincent and the Grenadines,セントビンセント及びグレナディーン諸島,latin_america,
-VE,VEN,862,Venezuela,ベネズエラ・ボリバル共和国,latin_america,"Venezuela, Bolivarian Republic of|Bolivarian Republic of Venezuela|ベネズエラ"
+VE,VEN,862,Venezuela,ベネズエラ,latin_america,"Venezuela, Bolivarian Republic of|Bolivarian Republic of Venezuela|ベネズエラ・ボリバル共和国"
 VG,VGB,092,"Virgin Islands, British",英領ヴァージン諸島,latin_america,British Virgin Islands
 VI,VIR,850,"Virgin Islands, U.S.",米領ヴァージン諸島,latin_america,Virgin Islands of the United States
 VN,VNM,704,Vietnam,ベトナム,southeast_asia,Viet Nam|Socialist Republic of Viet Nam|ベトナム社会主義共和国|越南

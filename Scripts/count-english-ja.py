@@ -29,7 +29,7 @@ What is excluded (not counted), in this order
   (a) The organization's own data: every non-empty value of the archived inputs/flows.csv
       columns flow_id, data_asset, origin_entity, destination_entity, owner, notes, controls,
       volume; of inputs/decisions.csv columns finding_id, measures, owner, justification,
-      decided_by; and every *value* of inputs/settings.csv (organization, classification, scope,
+      decided_by; of inputs/scenarios.csv columns scenario_id, title, owner, cost, notes; and every *value* of inputs/settings.csv (organization, classification, scope,
       sign-off roles …). Each such string is cut out of the text wherever it occurs, longest
       first, before tokenizing; fields that are lists (``;``-separated) are cut item by item.
       The inputs of every archived period next to this one are read too (the "resolved"
@@ -50,7 +50,14 @@ What is excluded (not counted), in this order
       written in capitals — also where the report prints such a code in place of a name; numbers and dates (contain digits); hexadecimal hashes;
       and the names SHA-256, CSV, JSON, HTML, XHTML, UTF-8, plus the tool name ``xborder``.
       Command-line options written ``--name`` and diagnostic codes written as dotted lower-case
-      identifiers (``assessment.control-contradiction``) are excluded as code.
+      identifiers (``assessment.control-contradiction``), snake_case identifiers of files,
+      columns and keys (``storage_countries``, ``binding_duty``) and xborder's command names
+      (``whatif``, ``verify``, ``keygen``) are excluded as code.
+
+  (e) Proper-name abbreviations: a token of two to eight Latin capitals (``GDPR``, ``CBAM``,
+      ``CAC``, ``ANPD``, ``CLOUD``), or capitals joined by a hyphen to letters (``CERT-In``). These
+      are the names of laws, regulators and standards that Japanese legal writing (JETRO, METI,
+      PPC) uses as they are; they are counted and reported separately, not as English left.
 
 Everything else that is Latin-script counts, including catalogue text, reference data (law
 names, summaries), enumeration codes such as ``cloud_provider`` and abbreviations such as EU,
@@ -96,6 +103,7 @@ ORG_COLUMNS = {
     "flows.csv": ["flow_id", "data_asset", "origin_entity", "destination_entity", "owner",
                   "notes", "controls", "volume"],
     "decisions.csv": ["finding_id", "measures", "owner", "justification", "decided_by"],
+    "scenarios.csv": ["scenario_id", "title", "owner", "cost", "notes"],
 }
 
 
@@ -323,7 +331,13 @@ def is_word(token):
     return bool(re.search("[" + LATIN + "]", token)) and not re.search(r"[0-9]", token)
 
 
+COMMANDS = {"run", "check", "verify", "whatif", "keygen", "normalize"}
+ACRONYM = re.compile(r"^(?:[A-Z][A-Z]{1,7}|[A-Z]{2,}-[A-Za-z]+)$")
+
+
 def exclusion(token, codes):
+    if ACRONYM.match(token) and token not in ("A", "I"):
+        return "(e) proper-name abbreviations"
     if token in FIXED_NAMES:
         return "(d) codes, numbers, fixed names"
     if token in RISK_IDS or token in codes:
@@ -332,7 +346,7 @@ def exclusion(token, codes):
         return "(d) codes, numbers, fixed names"
     if "/" in token or HOST_OR_FILE.match(token):
         return "(b) URLs and paths"
-    if DOTTED_CODE.match(token):
+    if DOTTED_CODE.match(token) or ("_" in token and token == token.lower()) or token in COMMANDS:
         return "(d) codes, numbers, fixed names"
     return None
 

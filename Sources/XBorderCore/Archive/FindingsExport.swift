@@ -351,7 +351,7 @@ package struct FindingsExport {
         let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
         let text: String
         if let frame = sentenceFrame(level: key.level, likelihood: likelihood, cache: &cache) {
-            text = frame.prefix + key.reasons.map(phrase).joined(separator: "; ") + frame.suffix
+            text = frame.prefix + key.reasons.map(phrase).joined(separator: formatter.messages["reason_separator"]) + frame.suffix
         } else {
             text =
                 likelihood

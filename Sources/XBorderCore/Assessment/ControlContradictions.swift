@@ -51,10 +51,15 @@ package struct ControlContradictions: Sendable {
         for entry in entries {
             let measures = entry.measures.joined(separator: ", ")
             let one = entry.measures.count == 1
-            log.warning(
-                "assessment.control-contradiction",
+            var diagnostic = Diagnostic(
+                .warning, code: "assessment.control-contradiction",
                 "\(entry.findingID): controls list \(measures) as in place, but decisions.csv (\(entry.decisionLocation)) still has \(one ? "it" : "them") \(entry.status.rawValue); \(measures) \(one ? "earns" : "earn") no credit until the two agree",
                 at: entry.flowLocation)
+            diagnostic.arguments = [
+                "finding": entry.findingID, "measures": measures, "status": "@" + entry.status.catalogueKey,
+                "decision": entry.decisionLocation.description,
+            ]
+            log.emit(diagnostic)
         }
         if count > entries.count, let last = entries.last {
             log.warning(

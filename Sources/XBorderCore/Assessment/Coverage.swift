@@ -68,10 +68,15 @@ package struct Coverage: Sendable {
         for gap in gaps {
             let risks = gap.risks.map(\.rawValue).joined(separator: ", ")
             let more = gap.flowCount > gap.sampleFlowIDs.count ? ", …" : ""
-            log.warning(
-                "reference.not-assessed",
+            var diagnostic = Diagnostic(
+                .warning, code: "reference.not-assessed",
                 "\(gap.country.name) (\(gap.country.code)) has no exposures.csv rows for \(risks): \(gap.flowCount) flow\(gap.flowCount == 1 ? " is" : "s are") not assessed for \(gap.risks.count == 1 ? "it" : "them") there (\(gap.sampleFlowIDs.joined(separator: ", "))\(more)); add reviewed rows (level 0 if no law applies)",
                 at: gap.location)
+            diagnostic.arguments = [
+                "country": gap.country.code, "risks": risks, "count": String(gap.flowCount),
+                "flows": gap.sampleFlowIDs.joined(separator: ", ") + more,
+            ]
+            log.emit(diagnostic)
         }
     }
 }

@@ -113,7 +113,11 @@ package struct DecisionBook: Sendable {
     package func unmatched(diagnostics: inout DiagnosticLog) {
         for (i, decision) in decisions.enumerated() where !used[i] {
             let id = "\(decision.flowPattern):\(decision.risk?.rawValue ?? "*")"
-            diagnostics.warning("decision.unmatched", "decision for '\(id)' matches no finding of this period", at: decision.location)
+            var diagnostic = Diagnostic(
+                .warning, code: "decision.unmatched", "decision for '\(id)' matches no finding of this period",
+                at: decision.location)
+            diagnostic.arguments = ["finding": id]
+            diagnostics.emit(diagnostic)
         }
     }
 }

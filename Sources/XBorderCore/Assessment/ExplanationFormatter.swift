@@ -31,8 +31,8 @@ package struct ExplanationFormatter: Sendable {
                     "why_law",
                     [
                         "jurisdiction": e.jurisdiction, "law": e.law(locale: messages.locale), "level": String(e.level),
-                        "scope": e.scope.description, "roles": e.roles.roles.map { messages["role_\($0.rawValue)"] }
-                            .joined(separator: ", "),
+                        "scope": scopeText(e.scope), "roles": e.roles.roles.map { messages["role_\($0.rawValue)"] }
+                            .joined(separator: messages["list_separator"]),
                         "source": e.source, "reviewed": e.reviewedOn,
                     ]))
         }
@@ -47,8 +47,8 @@ package struct ExplanationFormatter: Sendable {
         messages.format(
             "why_likelihood",
             [
-                "level": String(level), "label": reference.scales.likelihood[level - 1].label,
-                "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: "; "),
+                "level": String(level), "label": reference.scales.likelihood[level - 1].label(locale: messages.locale),
+                "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: messages["reason_separator"]),
             ])
     }
 
@@ -57,8 +57,8 @@ package struct ExplanationFormatter: Sendable {
         messages.format(
             "why_impact",
             [
-                "level": String(level), "label": reference.scales.impact[level - 1].label,
-                "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: "; "),
+                "level": String(level), "label": reference.scales.impact[level - 1].label(locale: messages.locale),
+                "reasons": reasons.map { phrase?($0) ?? self.phrase($0) }.joined(separator: messages["reason_separator"]),
             ])
     }
 
@@ -103,6 +103,21 @@ package struct ExplanationFormatter: Sendable {
                 "score": String(residual.score), "band": messages["band_\(band.rawValue)"],
                 "inherent": String(inherent.score),
             ])
+    }
+
+    /// An `applies_to` scope in words: `important data`, `personal data + cloud provider`.
+    package func scopeText(_ scope: Scope) -> String {
+        guard !scope.terms.isEmpty else { return messages["scope_any"] }
+        return scope.terms.map { term -> String in
+            switch term {
+            case .importantData: messages["scope_important_data"]
+            case .exportControlled: messages["scope_export_controlled"]
+            case .personal: messages["scope_personal"]
+            case .nonPersonal: messages["scope_non_personal"]
+            case .category(let c): messages[c.catalogueKey]
+            case .recipient(let r): messages[r.catalogueKey]
+            }
+        }.joined(separator: messages["scope_separator"])
     }
 
     /// The text of one reason.

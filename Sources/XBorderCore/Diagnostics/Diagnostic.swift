@@ -28,6 +28,10 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     package var location: SourceLocation?
     /// Extra context, such as the template that produced a rendered line.
     package var notes: [String]
+    /// The message's values by name, for a translated wording: the report (and the CLI) word a
+    /// diagnostic from the catalogue key `diag_<code>` (dots and hyphens as underscores) filled
+    /// with these when the catalogue has it; empty for diagnostics worded in English only.
+    package var arguments: [String: String] = [:]
 
     /// Creates a diagnostic.
     package init(
@@ -42,6 +46,20 @@ package struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.message = message
         self.location = location
         self.notes = notes
+    }
+
+    /// The catalogue key of a translated wording: `diag_assessment_control_contradiction`.
+    package var catalogueKey: String { "diag_" + String(code.map { $0 == "." || $0 == "-" ? "_" : $0 }) }
+
+    /// The message in `catalogue`'s language when it is not English, has a wording for this
+    /// code and the diagnostic carries its values; the English message otherwise. An argument
+    /// written `@key` is itself a catalogue key (a token's label, such as `@decision_open`).
+    package func message(in catalogue: MessageCatalog) -> String {
+        guard catalogue.locale != "en", !arguments.isEmpty, let template = catalogue.messages[catalogueKey],
+            !template.isEmpty
+        else { return message }
+        return catalogue.format(
+            catalogueKey, arguments.mapValues { $0.hasPrefix("@") ? catalogue[String($0.dropFirst())] : $0 })
     }
 
     /// Compiler-style rendering, notes on following lines.

@@ -65,7 +65,7 @@ extension ReportViewModelBuilder {
                 "severity": .text(t["severity_\(d.severity.rawValue)"]),
                 "severityClass": .text("sev-\(d.severity.rawValue)"),
                 "code": .text(d.code),
-                "message": .safe(d.message),
+                "message": .safe(d.message(in: t)),
             ]
         }
         let inventory = context.inventory
@@ -93,6 +93,16 @@ extension ReportViewModelBuilder {
         ]
     }
 
+    /// `UTF-8, comma, LF` in the report language: the delimiter and line-end words from the
+    /// catalogue (`format_<word>`), the encoding name as it is.
+    func formatText(_ format: String) -> String {
+        format.split(separator: ",").map { raw in
+            let part = raw.trimmingWhitespace()
+            let key = "format_" + String(part.lowercased().map { $0 == " " ? "_" : $0 })
+            return t.messages[key] ?? part
+        }.joined(separator: t["list_separator"])
+    }
+
     func appendix() -> ViewNode {
         let scales = context.reference.scales
         func levels(_ list: [Scales.Level]) -> ViewNode {
@@ -106,7 +116,7 @@ extension ReportViewModelBuilder {
         }
         func files(_ list: [ReportContext.FileInfo]) -> ViewNode {
             .list(list.map {
-                ["path": .safe($0.path), "rows": number($0.rows), "encoding": .text($0.format), "sha256": .text($0.sha256)]
+                ["path": .safe($0.path), "rows": number($0.rows), "encoding": .text(formatText($0.format)), "sha256": .text($0.sha256)]
             })
         }
         let options = context.config.recordedOptions.map { "--\($0.0.replacingUnderscores()) \($0.1)" }.joined(separator: " ")

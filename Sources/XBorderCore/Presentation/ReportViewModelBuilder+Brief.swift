@@ -134,7 +134,7 @@ extension ReportViewModelBuilder {
     /// accepting with an expiry, and stopping or restructuring the flows.
     func decision(_ cluster: ThemeClusters.Cluster, number: Int) -> ViewNode {
         var options: [ViewNode] = []
-        let labels = ["A", "B", "C", "D", "E"]
+        let labels = t["option_labels"].split(separator: ",").map(String.init)
         let themeFlows = Set(cluster.flowIndices.map { context.inventory.flows[$0].id })
         let scenarios = context.scenarios.filter { comparison in
             comparison.changes.contains { change in

@@ -180,6 +180,13 @@ import XBorderCore
         "changes.changed[].anchor": link,
         "changes.changed[].fromBandClass": colour,
         "changes.changed[].toBandClass": colour,
+        // Scenarios (Step 3)
+        "scenarios.items[].bands[].bandClass": colour,
+        "scenarios.items[].bands[].key": token,
+        "scenarios.items[].changes[].beforeClass": colour,
+        "scenarios.items[].changes[].afterClass": colour,
+        "scenarios.items[].changes[].anchor": link,
+        "scenarios.items[].changesNote": .textWhen(flag: "changesTruncated", is: true),
         // Quality and appendix
         "quality.diagnostics[].severityClass": colour,
         "quality.diagnosticsNote": .textWhen(flag: "diagnosticsTruncated", is: true),

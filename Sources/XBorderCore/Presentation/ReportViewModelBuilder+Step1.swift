@@ -10,8 +10,11 @@ extension ReportViewModelBuilder {
         ("east_asia", ["east_asia", "oceania"]),
     ]
 
-    /// Countries shown on the map and in the matrices.
+    /// Countries shown in the matrices.
     static let maxCountries = 16
+    /// Countries drawn on the flow map (every jurisdiction touched, up to this many; the rest
+    /// are named under it).
+    static let maxMapCountries = 36
     /// Country pairs drawn on the map.
     static let maxEdges = 40
 
@@ -84,13 +87,16 @@ extension ReportViewModelBuilder {
                 "recipients": number(recipients),
             ],
             "hasFlowMap": .flag(!flows.isEmpty),
-            "flowMap": flowMap(countries),
+            "flowMap": flowMap(busiestCountries(Self.maxMapCountries)),
             "hasCountryPairs": .flag(!pairCountries.isEmpty),
             "countryPairs": [
                 "columns": .list(pairCountries.map { ["code": .text($0.code), "name": .text(context.countryName($0))] }),
                 "rows": .list(pairRows),
                 "truncated": .flag(a.countryFlows.count > pairCountries.count),
-                "note": .text(truncation(shown: pairCountries.count, total: a.countryFlows.count, file: "findings.csv")),
+                "note": .text(
+                    t.format(
+                        "fmt_pairs_truncated",
+                        ["shown": Self.grouped(pairCountries.count), "total": Self.grouped(a.countryFlows.count)])),
             ],
             "hasInventory": .flag(!flows.isEmpty),
             "inventory": [
@@ -160,12 +166,18 @@ extension ReportViewModelBuilder {
     func flowMap(_ countries: [Country]) -> ViewNode {
         let a = context.aggregate
         let width = 960.0
-        let height = 400.0
-        let shown = Set(countries)
         let columns = Self.mapRegions.enumerated().compactMap { (i, region) -> (Int, String, [Country])? in
             let members = countries.filter { region.members.contains($0.entry.region) }.sorted()
             return members.isEmpty ? nil : (i, region.key, members)
         }
+        // Countries of no region column (none today) are named under the map with the overflow.
+        let placed = Set(columns.flatMap(\.2))
+        let shown = placed
+        let leftOut = a.countryFlows.keys.filter { !placed.contains($0) }.sorted()
+        // Rows of at least 38 units: a node and its label beside it never touch the next ones.
+        let rows = columns.map(\.2.count).max() ?? 1
+        let boxHeight = max(340.0, 40 + 38 * Double(rows))
+        let height = boxHeight + 60
         let gap = 12.0
         let columnWidth = columns.isEmpty ? 0 : (width - 40 - gap * Double(columns.count - 1)) / Double(columns.count)
         var regions: [ViewNode] = []
@@ -175,22 +187,23 @@ extension ReportViewModelBuilder {
             let x = 20 + Double(k) * (columnWidth + gap)
             regions.append([
                 "label": .text(t["region_\(column.1)"]),
-                "x": fmt(x), "y": "40", "width": fmt(columnWidth), "height": "340",
+                "x": fmt(x), "y": "40", "width": fmt(columnWidth), "height": fmt(boxHeight),
                 "labelX": fmt(x + 10), "labelY": "58",
             ])
-            let slot = (340.0 - 40) / Double(column.2.count)
+            let slot = (boxHeight - 40) / Double(column.2.count)
             for (j, country) in column.2.enumerated() {
-                let cx = x + columnWidth / 2
+                // Nodes in the left third of the column, labels to their right.
+                let cx = x + 30
                 let cy = 40 + 30 + slot * (Double(j) + 0.5)
                 positions[country] = (cx, cy)
                 let total = a.countryFlows[country, default: 0]
-                let r = min(20.0, 9 + 2.5 * log2(Double(total) + 1))
+                let r = min(min(17.0, slot / 2 - 3), 9 + 2.5 * log2(Double(total) + 1))
                 let d = a.countryDirections[country] ?? (0, 0, 0)
                 nodes.append([
                     "code": .text(country.code),
                     "label": .text(context.countryName(country)),
                     "cx": fmt(cx), "cy": fmt(cy), "r": fmt(r),
-                    "codeY": fmt(cy + 4), "labelX": fmt(cx), "labelY": fmt(cy + r + 13),
+                    "codeY": fmt(cy + 4), "labelX": fmt(cx + r + 5), "labelY": fmt(cy + 4),
                     "title": .text(
                         t.format(
                             "fmt_node_title",
@@ -238,7 +251,15 @@ extension ReportViewModelBuilder {
                     "fmt_flowmap_desc",
                     ["flows": Self.grouped(a.crossBorderFlows), "countries": String(a.countryFlows.count)])),
             "caption": .text(t["fmt_flowmap_caption"]),
-            "width": fmt(width), "height": fmt(height), "viewBox": "0 0 960 400",
+            "hasLeftOut": .flag(!leftOut.isEmpty),
+            "leftOut": .text(
+                t.format(
+                    "fmt_flowmap_left_out",
+                    [
+                        "count": Self.grouped(leftOut.count),
+                        "names": leftOut.map(context.countryName).joined(separator: t["list_separator"]),
+                    ])),
+            "width": fmt(width), "height": fmt(height), "viewBox": .text("0 0 960 \(fmt1(height))"),
             "regions": .list(regions),
             "nodes": .list(nodes),
             "edges": .list(edges),

@@ -12,14 +12,7 @@ import Glibc
 /// manifest names the revision it supersedes. One run at a time per archive (a lock file).
 package final class ArchiveWriter {
     /// A file recorded in the manifest.
-    package struct Entry: Sendable, Equatable {
-        /// Path inside the period folder.
-        package var path: String
-        /// SHA-256, lower-case hex.
-        package var sha256: String
-        /// Size in bytes.
-        package var size: Int
-    }
+    package typealias Entry = ManifestEntry
 
     /// The archive folder.
     package let outputDirectory: String

@@ -7,6 +7,10 @@
 /// then every listed path is inspected without reading it, and if any is a symbolic link (or
 /// lies below one), a folder, a FIFO or a device, verification stops before a single file is
 /// read. Files are then hashed through `ArchiveFolder`, never past their declared size + 1 byte.
+///
+/// With a public key, the signature comes first: manifest.sig must be that key's Ed25519
+/// signature of manifest.json's exact bytes, and the manifest must name that key's fingerprint.
+/// A missing signature, another key's, or a manifest regenerated without one is an error.
 package enum ArchiveVerifier {
     /// What verification found.
     package struct Report: Sendable {
@@ -14,13 +18,41 @@ package enum ArchiveVerifier {
         package var diagnostics: [Diagnostic]
         /// Files checked.
         package var filesChecked: Int
+        /// The fingerprint of the key whose signature was checked and found valid.
+        package var verifiedKey: String?
+        /// The fingerprint the manifest names when it is signed (checked or not).
+        package var signingKey: String?
+    }
+
+    /// What to check beyond the hashes.
+    package struct Options: Sendable {
+        /// The organization's public key: the signature must be valid for it.
+        package var publicKey: ArchivePublicKey?
+        /// Unsigned archives fail (`--require-signature`).
+        package var requireSignature = false
+        /// Bounds on the manifest.
+        package var limits = ManifestReader.Limits.standard
+
+        /// Hashes only, standard limits.
+        package init(publicKey: ArchivePublicKey? = nil, requireSignature: Bool = false) {
+            self.publicKey = publicKey
+            self.requireSignature = requireSignature
+        }
     }
 
     /// The reports re-validated after hashing (their bytes are kept while they are hashed).
     static let reportNames: Set<String> = ["report.html", "report.xhtml"]
 
     /// Verifies the period folder at `path`.
-    package static func verify(_ path: String, limits: ManifestReader.Limits = .standard) -> Report {
+    package static func verify(_ path: String, limits: ManifestReader.Limits) -> Report {
+        var options = Options()
+        options.limits = limits
+        return verify(path, options: options)
+    }
+
+    /// Verifies the period folder at `path`: the signature when asked, then every hash.
+    package static func verify(_ path: String, options: Options = Options()) -> Report {
+        let limits = options.limits
         var log = DiagnosticLog()
         guard FileSystem.isDirectory(path) else {
             let problem = FileSystem.exists(path) ? "is not a folder" : "no such folder"
@@ -29,9 +61,28 @@ package enum ArchiveVerifier {
         }
         let folder = ArchiveFolder(path)
         let manifestPath = FileSystem.join(path, Manifest.fileName)
-        guard let bytes = readControlFile(Manifest.fileName, in: folder, limit: limits.maxBytes, log: &log),
-            let manifest = ManifestReader.read(bytes, path: manifestPath, limits: limits, diagnostics: &log)
-        else { return Report(diagnostics: log.sorted, filesChecked: 0) }
+        guard let bytes = readControlFile(Manifest.fileName, in: folder, limit: limits.maxBytes, log: &log) else {
+            return Report(diagnostics: log.sorted, filesChecked: 0)
+        }
+        // The signature is checked on the raw bytes, before the manifest is even parsed.
+        let hasSignature = folder.inspect(Manifest.signatureFileName) != .missing
+        let signature = hasSignature ? readControlFile(Manifest.signatureFileName, in: folder, limit: 64, log: &log) : nil
+        let signaturePath = FileSystem.join(path, Manifest.signatureFileName)
+        var verifiedKey: String?
+        if let key = options.publicKey, let signature {
+            if key.isValidSignature(signature, for: bytes) {
+                verifiedKey = key.fingerprint
+            } else {
+                log.error(
+                    "archive.signature-invalid",
+                    "manifest.sig is not a valid signature of manifest.json by the key \(key.fingerprint): manifest.json or manifest.sig was changed, or another key signed it",
+                    at: SourceLocation(file: signaturePath))
+            }
+        }
+        guard let manifest = ManifestReader.read(bytes, path: manifestPath, limits: limits, diagnostics: &log) else {
+            return Report(diagnostics: log.sorted, filesChecked: 0)
+        }
+        checkSigning(manifest, hasSignature: hasSignature, options: options, path: path, log: &log)
 
         // Every path is looked at before any file is read.
         var present: [ManifestReader.ListedFile] = []
@@ -71,7 +122,9 @@ package enum ArchiveVerifier {
                 }
             }
         }
-        verifyChecksums(folder, manifestHash: sha256Hex(bytes), entries: manifest.files.map(\.entry), limits: limits, log: &log)
+        var controlFiles = [(sha256Hex(bytes), Manifest.fileName)]
+        if let signature { controlFiles.append((sha256Hex(signature), Manifest.signatureFileName)) }
+        verifyChecksums(folder, controlFiles: controlFiles, entries: manifest.files.map(\.entry), limits: limits, log: &log)
         let listed = Set(manifest.files.map(\.entry.path))
         var budget = limits.maxEntries + 100
         for file in allFiles(path, prefix: "", budget: &budget)
@@ -90,7 +143,39 @@ package enum ArchiveVerifier {
         if let html = reports["report.html"] {
             for d in validator.validateHTML(html, path: FileSystem.join(path, "report.html")) { log.emit(d) }
         }
-        return Report(diagnostics: log.sorted, filesChecked: manifest.files.count)
+        return Report(
+            diagnostics: log.sorted, filesChecked: manifest.files.count, verifiedKey: log.hasErrors ? nil : verifiedKey,
+            signingKey: manifest.signingKey)
+    }
+
+    /// The manifest and manifest.sig must agree on being signed, by the given key when there is one.
+    private static func checkSigning(
+        _ manifest: ManifestReader.Contents, hasSignature: Bool, options: Options, path: String, log: inout DiagnosticLog
+    ) {
+        let manifestLocation = SourceLocation(file: FileSystem.join(path, Manifest.fileName))
+        switch (manifest.signingKey, hasSignature) {
+        case (nil, false):
+            if let key = options.publicKey {
+                log.error(
+                    "archive.unsigned",
+                    "the archive is not signed (no manifest.sig, no signing_key), but --key \(key.fingerprint) was given: it may have been regenerated",
+                    at: manifestLocation)
+            } else if options.requireSignature {
+                log.error("archive.unsigned", "the archive is not signed (no manifest.sig, no signing_key) and --require-signature was given", at: manifestLocation)
+            }
+        case (nil, true):
+            log.error("archive.unsigned", "manifest.sig is present but manifest.json names no signing_key", at: manifestLocation)
+        case (let fingerprint?, false):
+            log.error(
+                "archive.unsigned", "manifest.json names signing key \(fingerprint) but manifest.sig is missing",
+                at: manifest.signingKeyLocation ?? manifestLocation)
+        case (let fingerprint?, true):
+            if let key = options.publicKey, key.fingerprint != fingerprint {
+                log.error(
+                    "archive.key-mismatch", "manifest.json names signing key \(fingerprint), not the given key \(key.fingerprint)",
+                    at: manifest.signingKeyLocation ?? manifestLocation)
+            }
+        }
     }
 
     private static func missing(_ file: ManifestReader.ListedFile, in path: String, log: inout DiagnosticLog) {
@@ -114,20 +199,22 @@ package enum ArchiveVerifier {
             case .missing: log.error(name == Manifest.fileName ? "verify.manifest" : "verify.missing", "\(name) is missing", at: location)
             case .unsafe(let reason): log.error("archive.unsafe-file", "\(reason); nothing was read", at: location)
             case .regular(let size):
-                log.error("archive.manifest-too-large", "\(name) is \(size) bytes, more than the limit of \(limit)", at: location)
+                let code = name == Manifest.signatureFileName ? "archive.signature-invalid" : "archive.manifest-too-large"
+                log.error(code, "\(name) is \(size) bytes, more than the limit of \(limit)", at: location)
             }
             return nil
         }
     }
 
-    /// SHA256SUMS must list exactly the manifest's files with the same hashes, plus manifest.json.
+    /// SHA256SUMS must list exactly the manifest's files with the same hashes, plus manifest.json
+    /// (and manifest.sig when signed): `controlFiles` are (hash, name) pairs.
     static func verifyChecksums(
-        _ folder: ArchiveFolder, manifestHash: String, entries: [ManifestEntry], limits: ManifestReader.Limits,
+        _ folder: ArchiveFolder, controlFiles: [(String, String)], entries: [ManifestEntry], limits: ManifestReader.Limits,
         log: inout DiagnosticLog
     ) {
         guard let bytes = readControlFile(Manifest.checksumsFileName, in: folder, limit: limits.maxBytes, log: &log) else { return }
         var expected = entries.map { "\($0.sha256)  \($0.path)" }
-        expected.append("\(manifestHash)  \(Manifest.fileName)")
+        expected += controlFiles.map { "\($0.0)  \($0.1)" }
         let actual = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
         if actual.sorted() != expected.sorted() {
             log.error(

@@ -10,9 +10,10 @@ package struct Manifest: Sendable {
     /// The Ed25519 signature of manifest.json's exact bytes, when the run was signed.
     package static let signatureFileName = "manifest.sig"
 
-    /// The format written, recorded as `format` (1: xborder 0.1.0, which wrote no `format` key).
-    /// Bump it when a field's meaning changes; `ManifestReader` reads every earlier format.
-    package static let currentFormat = 1
+    /// The format written, recorded as `format`. 1: xborder 0.1.0, which wrote no `format` key;
+    /// 2: `format` and, when signed, `signing_key`. Bump it when a field is added or its meaning
+    /// changes; `ManifestReader` reads every earlier format.
+    package static let currentFormat = 2
 
     /// Tool version.
     package var version = XBorder.version
@@ -32,13 +33,32 @@ package struct Manifest: Sendable {
     package var templates: [ManifestEntry]
     /// Every file of the period.
     package var files: [ManifestEntry]
+    /// The fingerprint of the key that signs this manifest (manifest.sig), when signed.
+    package var signingKey: String?
+
+    /// Creates a manifest (unsigned until `signingKey` is set).
+    package init(
+        period: String, revision: Int, supersedes: String?, asOf: CalendarDate, options: [(String, String)],
+        counts: [(String, Int)], templates: [ManifestEntry], files: [ManifestEntry]
+    ) {
+        self.period = period
+        self.revision = revision
+        self.supersedes = supersedes
+        self.asOf = asOf
+        self.options = options
+        self.counts = counts
+        self.templates = templates
+        self.files = files
+    }
 
     /// The JSON bytes (deterministic: fixed key order, sorted files).
     package var json: [UInt8] {
         var w = JSONWriter(indent: 2)
         w.beginObject()
+        w.int(Self.currentFormat, "format")
         w.string("xborder", "tool")
         w.string(version, "version")
+        if let signingKey { w.string(signingKey, "signing_key") }
         w.string(period, "period")
         w.int(revision, "revision")
         if let supersedes { w.string(supersedes, "supersedes") } else { w.null("supersedes") }

@@ -85,8 +85,7 @@ package struct ArchiveFolder: Sendable {
                 if keepingBytes { kept.append(contentsOf: block) }
             }
             if let failure { return .failure(InspectionError(inspection: .unsafe("cannot be read (\(failure))"))) }
-            let hex = hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-            return .success(Hashed(sha256: hex, size: count, bytes: keepingBytes && count == expectedSize ? kept : nil))
+            return .success(Hashed(sha256: hasher.finalize().hex, size: count, bytes: keepingBytes && count == expectedSize ? kept : nil))
         }
     }
 

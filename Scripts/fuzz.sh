@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Fuzzes the spreadsheet reader and the inventory decoder with libFuzzer for SECONDS (default 60).
+# Fuzzes a reader of untrusted input with libFuzzer for SECONDS (default 60). TARGET is `reader`
+# (default: the spreadsheet reader and the inventory decoder, Fuzz/ReaderFuzzer) or `manifest`
+# (the manifest.json reader that `xborder verify` runs on archives, Fuzz/ManifestFuzzer).
 #
-#   Scripts/fuzz.sh [SECONDS]
+#   Scripts/fuzz.sh [SECONDS] [reader|manifest]
 #
-# Compiles Fuzz/ReaderFuzzer/main.swift together with the XBorderCore sources the reader needs
+# Compiles Fuzz/<Target>Fuzzer/main.swift together with the XBorderCore sources it needs
 # (one module, no SwiftPM, no Mustache/Crypto/libxml2) with `swiftc -sanitize=fuzzer,address -O`,
-# seeds a corpus from the CSV files in ../shared/testdata (and Inputs/) in a temporary directory,
-# and runs the fuzzer. Prints the executions count and coverage; exits non-zero on any crash, hang
+# seeds a corpus in a temporary directory (reader: the CSV files in ../shared/testdata and
+# Inputs/; manifest: the manifest.json files under Tests/Fixtures), and runs the fuzzer.
+# Prints the executions count and coverage; exits non-zero on any crash, hang
 # (-timeout=10), out-of-memory (-rss_limit_mb=2048) or sanitizer report, keeping the work directory
 # with the crashing input. Nothing is written inside the package (no corpus is committed).
 #
@@ -16,29 +19,48 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
-[[ $seconds =~ ^[0-9]+$ ]] || { echo "usage: Scripts/fuzz.sh [SECONDS]" >&2; exit 64; }
+target=${2:-reader}
+[[ $seconds =~ ^[0-9]+$ && $target =~ ^(reader|manifest)$ ]] \
+  || { echo "usage: Scripts/fuzz.sh [SECONDS] [reader|manifest]" >&2; exit 64; }
 jobs=${FUZZ_JOBS:-1}
 parallel=()
 [ "$jobs" -gt 1 ] && parallel=(-jobs="$jobs" -workers="$jobs")
 
 work=${FUZZ_WORKDIR:-$(mktemp -d "${TMPDIR:-/tmp}/xborder-fuzz.XXXXXX")}
 mkdir -p "$work/corpus" "$work/artifacts"
-echo "fuzz: work directory $work"
+echo "fuzz: $target, work directory $work"
 
-# The reader and decoder, and only what they use: Foundation is fine, Mustache/Crypto/libxml2 are not.
+# The code under test, and only what it uses: Foundation is fine, Mustache/Crypto/libxml2 are not.
 core=Sources/XBorderCore
-sources=(
-  "$core"/Input/*.swift
-  "$core"/Diagnostics/*.swift
-  "$core"/Inventory/*.swift
-  "$core"/Reference/CountryData.swift
-  "$core"/Reference/CountryTable.swift
-  "$core"/Reference/KeyedTable.swift
-  "$core"/Rendering/MessageCatalog.swift
-  "$core"/Support/EditDistance.swift
-  "$core"/Support/String+Trimming.swift
-  Fuzz/ReaderFuzzer/main.swift
-)
+if [ "$target" = manifest ]; then
+  sources=(
+    "$core"/Archive/JSONReader.swift
+    "$core"/Archive/ManifestReader.swift
+    "$core"/Archive/ArchivePath.swift
+    "$core"/Archive/Manifest.swift
+    "$core"/Archive/ManifestEntry.swift
+    "$core"/Archive/JSONWriter.swift
+    "$core"/Diagnostics/*.swift
+    "$core"/Support/CalendarDate.swift
+    "$core"/Support/String+Trimming.swift
+    Fuzz/ManifestFuzzer/main.swift
+  )
+  max_len=65536
+else
+  sources=(
+    "$core"/Input/*.swift
+    "$core"/Diagnostics/*.swift
+    "$core"/Inventory/*.swift
+    "$core"/Reference/CountryData.swift
+    "$core"/Reference/CountryTable.swift
+    "$core"/Reference/KeyedTable.swift
+    "$core"/Rendering/MessageCatalog.swift
+    "$core"/Support/EditDistance.swift
+    "$core"/Support/String+Trimming.swift
+    Fuzz/ReaderFuzzer/main.swift
+  )
+  max_len=4096
+fi
 language=(
   -parse-as-library -swift-version 6 -module-name XBorderFuzz -package-name xborder
   -enable-upcoming-feature ExistentialAny
@@ -73,26 +95,31 @@ done
 # lld links the sanitizer runtimes without gold's "cannot export local symbol" noise.
 swiftc -use-ld=lld -version >/dev/null 2>&1 && command -v ld.lld >/dev/null 2>&1 && flags+=(-use-ld=lld)
 echo "fuzz: compiling ${#sources[@]} files"
-rm -f "$work/reader-fuzzer"
-swiftc "${flags[@]}" "${sources[@]}" -o "$work/reader-fuzzer" 2>&1 | grep -v "ld.gold: warning" || true
-[ -x "$work/reader-fuzzer" ] || { echo "fuzz: build failed" >&2; exit 1; }
+rm -f "$work/$target-fuzzer"
+swiftc "${flags[@]}" "${sources[@]}" -o "$work/$target-fuzzer" 2>&1 | grep -v "ld.gold: warning" || true
+[ -x "$work/$target-fuzzer" ] || { echo "fuzz: build failed" >&2; exit 1; }
 
-# Seed corpus: every CSV/TSV/TXT export in the shared test data and the sample inputs, up to 64 KiB
-# (libFuzzer reads the first 4 KiB of each: -max_len keeps an execution, four reads under ASan, cheap).
+# Seed corpus. reader: every CSV/TSV/TXT export in the shared test data and the sample inputs, up to
+# 64 KiB (libFuzzer reads the first 4 KiB of each: -max_len keeps an execution, four reads under
+# ASan, cheap). manifest: the archived fixtures' manifests (64 KiB is far above a real one's size).
 testdata=../shared/testdata
-[ -d "$testdata" ] || echo "fuzz: $testdata is absent; seeding from Inputs/ only" >&2
 {
-  [ -d "$testdata" ] \
-    && find "$testdata" -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) -size -64k -print0
-  find Inputs -type f -name '*.csv' -print0
+  if [ "$target" = manifest ]; then
+    find Tests/Fixtures -type f -name manifest.json -print0
+  else
+    [ -d "$testdata" ] || echo "fuzz: $testdata is absent; seeding from Inputs/ only" >&2
+    [ -d "$testdata" ] \
+      && find "$testdata" -type f \( -name '*.csv' -o -name '*.tsv' -o -name '*.txt' \) -size -64k -print0
+    find Inputs -type f -name '*.csv' -print0
+  fi
 } | while IFS= read -r -d '' f; do
   cp "$f" "$work/corpus/$(printf '%s' "$f" | cksum | cut -d' ' -f1)-${f##*/}"
 done
 echo "fuzz: $(find "$work/corpus" -type f | wc -l) seed files; running for ${seconds}s"
 
 set +e
-(cd "$work" && ./reader-fuzzer corpus \
-  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+(cd "$work" && ./$target-fuzzer corpus \
+  -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$max_len" \
   -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${parallel[@]}") \
   >"$work/fuzz.log" 2>&1
 rc=$?

@@ -18,8 +18,12 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var options: CommonOptions
 
+    @Option(name: .customLong("sign-key"), help: "Sign manifest.json with this Ed25519 private key (PEM, mode 0600; see keygen).")
+    var signKey: String?
+
     func run() throws {
-        let config = try options.config(period: periodDirectory)
+        var config = try options.config(period: periodDirectory)
+        config.signingKeyPath = signKey
         let outcome = ReportPipeline.run(config)
         Console.print(outcome.diagnostics, format: options.diagnostics)
         if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
@@ -67,7 +71,11 @@ struct VerifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-hash an archived period against its manifest and re-validate its reports.",
-        discussion: "Example: xborder verify Output/2026-Q3")
+        discussion: """
+            With --key, manifest.sig must be that key's signature of manifest.json, checked before the hashes.
+
+            Example: xborder verify Output/2026-Q3 --key keys/public.pem
+            """)
 
     @Argument(help: "Archived period folder (default: the latest under Output/).")
     var archiveDirectory: String?
@@ -77,6 +85,12 @@ struct VerifyCommand: ParsableCommand {
 
     @Option(help: "Diagnostics format on stderr: text or json.")
     var diagnostics: DiagnosticFormat = .text
+
+    @Option(help: "The organization's Ed25519 public key (PEM): the archive must be signed with it.")
+    var key: String?
+
+    @Flag(name: .customLong("require-signature"), help: "Fail unsigned archives (give --key to check who signed).")
+    var requireSignature = false
 
     func run() throws {
         let path: String
@@ -88,12 +102,23 @@ struct VerifyCommand: ParsableCommand {
             }
             path = FileSystem.join(output, latest.folder)
         }
-        let report = ArchiveVerifier.verify(path)
+        var options = ArchiveVerifier.Options(requireSignature: requireSignature)
+        if let key {
+            do {
+                options.publicKey = try ArchivePublicKey(contentsOf: key)
+            } catch {
+                Console.print([error.diagnostic], format: diagnostics)
+                throw ExitCode(1)
+            }
+        }
+        let report = ArchiveVerifier.verify(path, options: options)
         Console.print(report.diagnostics, format: diagnostics)
         if report.diagnostics.contains(where: { $0.severity == .error }) {
             Console.out("\(path): NOT intact (\(report.diagnostics.count) problems, \(report.filesChecked) files in manifest)")
             throw ExitCode(1)
         }
-        Console.out("\(path): intact (\(report.filesChecked) files match manifest.json; reports valid)")
+        let signature = report.verifiedKey.map { "; signature valid, key \($0)" }
+            ?? report.signingKey.map { "; signed by key \($0), not checked (give --key)" } ?? "; unsigned"
+        Console.out("\(path): intact (\(report.filesChecked) files match manifest.json; reports valid\(signature))")
     }
 }

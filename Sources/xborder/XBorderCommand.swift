@@ -14,7 +14,10 @@ struct XBorderCommand: ParsableCommand {
             Example: xborder run Inputs/2026-Q3
             """,
         version: XBorder.version,
-        subcommands: [RunCommand.self, CheckCommand.self, WhatIfCommand.self, VerifyCommand.self, NormalizeCommand.self],
+        subcommands: [
+            RunCommand.self, CheckCommand.self, WhatIfCommand.self, VerifyCommand.self, KeygenCommand.self,
+            NormalizeCommand.self,
+        ],
         defaultSubcommand: nil
     )
 }

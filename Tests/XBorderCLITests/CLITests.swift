@@ -96,7 +96,9 @@ import Testing
         #expect(parsed?.contains { $0["code"] as? String == "input.missing-column" } == true)
     }
 
-    @Test("usage errors exit 64 and every command's help shows an example", arguments: ["run", "check", "whatif", "verify", "normalize"])
+    @Test(
+        "usage errors exit 64 and every command's help shows an example",
+        arguments: ["run", "check", "whatif", "verify", "keygen", "normalize"])
     func help(_ command: String) throws {
         let help = try Self.run([command, "--help"])
         #expect(help.status == 0)

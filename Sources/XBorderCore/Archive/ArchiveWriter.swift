@@ -12,14 +12,7 @@ import Glibc
 /// manifest names the revision it supersedes. One run at a time per archive (a lock file).
 package final class ArchiveWriter {
     /// A file recorded in the manifest.
-    package struct Entry: Sendable, Equatable {
-        /// Path inside the period folder.
-        package var path: String
-        /// SHA-256, lower-case hex.
-        package var sha256: String
-        /// Size in bytes.
-        package var size: Int
-    }
+    package typealias Entry = ManifestEntry
 
     /// The archive folder.
     package let outputDirectory: String
@@ -127,9 +120,11 @@ package final class ArchiveWriter {
     /// The entries written so far, sorted by path.
     package var files: [Entry] { entries.sorted { $0.path < $1.path } }
 
-    /// Writes `manifest` as manifest.json, flushes the folder and renames it into place.
+    /// Writes `manifest` as manifest.json (and `signature` as manifest.sig, inside the staging
+    /// folder, so a signed period appears as atomically as an unsigned one), flushes the folder
+    /// and renames it into place.
     /// - Returns: The path of the archived period folder.
-    package func commit(manifest: [UInt8]) throws(FileSystem.Failure) -> String {
+    package func commit(manifest: [UInt8], signature: [UInt8]? = nil) throws(FileSystem.Failure) -> String {
         let sink = try open(Manifest.fileName)
         try sink.write(manifest)
         let manifestHash = try sink.finish()
@@ -137,6 +132,11 @@ package final class ArchiveWriter {
         // `cd Output/2026-Q3 && sha256sum -c SHA256SUMS`.
         var sums = files.map { "\($0.sha256)  \($0.path)\n" }.joined()
         sums += "\(manifestHash)  \(Manifest.fileName)\n"
+        if let signature {
+            let signatureSink = try open(Manifest.signatureFileName)
+            try signatureSink.write(signature)
+            sums += "\(try signatureSink.finish())  \(Manifest.signatureFileName)\n"
+        }
         let sumsSink = try open(Manifest.checksumsFileName)
         try sumsSink.write(Array(sums.utf8))
         _ = try sumsSink.finish()

@@ -51,11 +51,14 @@ package final class FileSink {
         } catch {
             throw FileSystem.Failure(path: name, reason: "cannot be flushed to disk: \(error)")
         }
-        return hasher.finalize().map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        return hasher.finalize().hex
     }
 }
 
 /// SHA-256 of bytes in memory, lower-case hex.
-package func sha256Hex(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+package func sha256Hex(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).hex }
+
+extension SHA256.Digest {
+    /// Lower-case hex, as manifest.json and SHA256SUMS write it.
+    var hex: String { map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
 }

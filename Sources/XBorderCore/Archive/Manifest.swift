@@ -7,6 +7,13 @@ package struct Manifest: Sendable {
     package static let fileName = "manifest.json"
     /// The `sha256sum -c` file beside it (covers every file and manifest.json).
     package static let checksumsFileName = "SHA256SUMS"
+    /// The Ed25519 signature of manifest.json's exact bytes, when the run was signed.
+    package static let signatureFileName = "manifest.sig"
+
+    /// The format written, recorded as `format`. 1: xborder 0.1.0, which wrote no `format` key;
+    /// 2: `format` and, when signed, `signing_key`. Bump it when a field is added or its meaning
+    /// changes; `ManifestReader` reads every earlier format.
+    package static let currentFormat = 2
 
     /// Tool version.
     package var version = XBorder.version
@@ -23,16 +30,35 @@ package struct Manifest: Sendable {
     /// Row and finding counts.
     package var counts: [(String, Int)]
     /// Template files with their hashes (not copied: the rendered reports are the record).
-    package var templates: [ArchiveWriter.Entry]
+    package var templates: [ManifestEntry]
     /// Every file of the period.
-    package var files: [ArchiveWriter.Entry]
+    package var files: [ManifestEntry]
+    /// The fingerprint of the key that signs this manifest (manifest.sig), when signed.
+    package var signingKey: String?
+
+    /// Creates a manifest (unsigned until `signingKey` is set).
+    package init(
+        period: String, revision: Int, supersedes: String?, asOf: CalendarDate, options: [(String, String)],
+        counts: [(String, Int)], templates: [ManifestEntry], files: [ManifestEntry]
+    ) {
+        self.period = period
+        self.revision = revision
+        self.supersedes = supersedes
+        self.asOf = asOf
+        self.options = options
+        self.counts = counts
+        self.templates = templates
+        self.files = files
+    }
 
     /// The JSON bytes (deterministic: fixed key order, sorted files).
     package var json: [UInt8] {
         var w = JSONWriter(indent: 2)
         w.beginObject()
+        w.int(Self.currentFormat, "format")
         w.string("xborder", "tool")
         w.string(version, "version")
+        if let signingKey { w.string(signingKey, "signing_key") }
         w.string(period, "period")
         w.int(revision, "revision")
         if let supersedes { w.string(supersedes, "supersedes") } else { w.null("supersedes") }
@@ -53,7 +79,7 @@ package struct Manifest: Sendable {
         return w.finish()
     }
 
-    private static func write(_ entry: ArchiveWriter.Entry, to w: inout JSONWriter) {
+    private static func write(_ entry: ManifestEntry, to w: inout JSONWriter) {
         w.beginObject()
         w.string(entry.path, "path")
         w.string(entry.sha256, "sha256")
@@ -61,19 +87,11 @@ package struct Manifest: Sendable {
         w.endObject()
     }
 
-    /// Reads the file list of a manifest (for `verify`); nil when it is not a manifest.
-    package static func files(in bytes: [UInt8]) -> [ArchiveWriter.Entry]? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any],
-            let files = object["files"] as? [[String: Any]]
-        else { return nil }
-        var entries: [ArchiveWriter.Entry] = []
-        for file in files {
-            guard let path = file["path"] as? String, let hash = file["sha256"] as? String,
-                let size = (file["size"] as? NSNumber)?.intValue
-            else { return nil }
-            entries.append(.init(path: path, sha256: hash, size: size))
-        }
-        return entries
+    /// Reads the file list of a manifest (for the archive history); nil when it is not a usable
+    /// manifest (`ManifestReader` says why).
+    package static func files(in bytes: [UInt8]) -> [ManifestEntry]? {
+        var scratch = DiagnosticLog()
+        return ManifestReader.read(bytes, path: fileName, diagnostics: &scratch)?.files.map(\.entry)
     }
 }
 

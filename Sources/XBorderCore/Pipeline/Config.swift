@@ -35,6 +35,9 @@ package struct Config: Sendable {
     package var csvLimits = CSVTokenizer.Limits.standard
     /// Writes the HTML report's view model as JSON to this path (for template authors).
     package var viewModelDump: String?
+    /// The Ed25519 private key (PKCS#8 PEM) that signs manifest.json (`--sign-key`; wins over
+    /// settings.csv `sign_key`).
+    package var signingKeyPath: String?
 
     /// The default of `maxInputBytes`: 1 GiB.
     package static let defaultMaxInputBytes = 1 << 30

@@ -135,6 +135,17 @@ package enum ReportPipeline {
             outcome.diagnostics = log.sorted
             return outcome
         }
+        // The signing key is loaded before anything is written: a refused key archives nothing.
+        var signer: ArchiveSigner?
+        if let keyPath = config.signingKeyPath ?? inputs.settings.signingKeyPath {
+            do {
+                signer = try ArchiveSigner(contentsOf: keyPath)
+            } catch {
+                log.emit(error.diagnostic)
+                outcome.diagnostics = log.sorted
+                return outcome
+            }
+        }
         let archive: ArchiveWriter
         do {
             archive = try ArchiveWriter(outputDirectory: config.outputDirectory, period: inputs.period)
@@ -146,7 +157,7 @@ package enum ReportPipeline {
         do {
             try runStages(
                 config, inputs: inputs, assessor: assessor, coverage: coverage, templates: templates, archive: archive,
-                log: &log, outcome: &outcome)
+                signer: signer, log: &log, outcome: &outcome)
         } catch {
             log.error("archive.write", "archive cannot be written: \(error.reason)", at: SourceLocation(file: error.path))
             outcome.archivePath = nil
@@ -157,7 +168,7 @@ package enum ReportPipeline {
 
     private static func runStages(
         _ config: Config, inputs: PeriodInputs, assessor: Assessor, coverage: Coverage, templates: TemplateLibrary,
-        archive: ArchiveWriter, log: inout DiagnosticLog, outcome: inout Outcome
+        archive: ArchiveWriter, signer: ArchiveSigner?, log: inout DiagnosticLog, outcome: inout Outcome
     ) throws(FileSystem.Failure) {
         let reference = inputs.reference
         let history = ArchiveHistory.load(output: config.outputDirectory, before: inputs.period)
@@ -319,7 +330,7 @@ package enum ReportPipeline {
         try archive.close(rejectedSink)
         let diagnosticsText = log.sorted.map(\.description).joined(separator: "\n")
         try archive.write("diagnostics.txt", Array((diagnosticsText.isEmpty ? "" : diagnosticsText + "\n").utf8))
-        let manifest = Manifest(
+        var manifest = Manifest(
             period: inputs.period, revision: archive.revision, supersedes: archive.supersedes, asOf: inputs.asOf,
             options: config.recordedOptions,
             counts: [
@@ -328,7 +339,14 @@ package enum ReportPipeline {
             ],
             templates: templates.files.map { .init(path: $0.name, sha256: sha256Hex($0.bytes), size: $0.bytes.count) },
             files: archive.files)
-        outcome.archivePath = try archive.commit(manifest: manifest.json)
+        // The manifest names the key before it is serialized; manifest.sig signs its exact bytes.
+        manifest.signingKey = signer?.fingerprint
+        let json = manifest.json
+        let signature = signer?.sign(json)
+        if signer != nil && signature == nil {
+            throw FileSystem.Failure(path: Manifest.signatureFileName, reason: "cannot be signed")
+        }
+        outcome.archivePath = try archive.commit(manifest: json, signature: signature)
     }
 
     private struct PeriodDisplay {

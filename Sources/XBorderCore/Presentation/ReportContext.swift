@@ -93,6 +93,8 @@ package struct ReportSettings: Sendable {
     package func signoffRoles(locale: String) -> [String] {
         locale == "ja" && signoffRolesJa.count == signoffRoles.count ? signoffRolesJa : signoffRoles
     }
+    /// The private key that signs the archive (`sign_key`, relative to the settings file).
+    package var signingKeyPath: String?
     /// The sections that can be left out (`hide_sections`); the summary and steps 2–3 cannot.
     package static let optionalSections = ["step1", "changes", "quality", "appendix"]
 
@@ -137,6 +139,10 @@ package struct ReportSettings: Sendable {
                     diagnostics.warning(
                         "settings.top-n", "top_n \(Diagnostic.quoted(value)) is not a number from 1 to 1000", at: row.location("value"))
                 }
+            case "sign_key" where !value.isEmpty:
+                let settingsFile = row.location("value").file
+                let settingsFolder = settingsFile.lastIndex(of: "/").map { String(settingsFile[...$0]) } ?? ""
+                signingKeyPath = value.hasPrefix("/") ? value : settingsFolder + value
             case "hide_sections":
                 for name in value.split(whereSeparator: { ";, ".contains($0) }).map({ $0.lowercased() }) {
                     if Self.optionalSections.contains(name) {

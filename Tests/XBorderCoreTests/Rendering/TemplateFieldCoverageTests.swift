@@ -73,6 +73,7 @@ import XBorderCore
         "step1.flowMap.edges[].origin": .notRendered("informational; the edge's title names the countries"),
         "step1.flowMap.edges[].destination": .notRendered("informational; the edge's title names the countries"),
         "step1.flowMap.legend[].bandClass": colour,
+        "step1.flowMap.leftOut": .textWhen(flag: "hasLeftOut", is: true),
         "step1.countryPairs.columns[].name": tooltip,
         "step1.countryPairs.rows[].name": tooltip,
         "step1.countryPairs.rows[].cells[].count": .textWhen(flag: "isEmpty", is: false),

@@ -40,10 +40,13 @@ package struct PeriodInputs: Sendable {
                 at: SourceLocation(file: folder))
             return nil
         }
-        func read(_ path: String, required: Bool) -> InputFile? {
+        func read(_ path: String, required: Bool, fixedBy option: String? = nil) -> InputFile? {
             do {
                 if let bytes = try FileSystem.readIfPresent(path, limit: config.maxInputBytes) { return InputFile(path: path, bytes: bytes) }
-                if required { diagnostics.error("input.missing-file", "required file is missing", at: SourceLocation(file: path)) }
+                if required {
+                    let hint = option.map { "; give the folder that has it with \($0)" } ?? ""
+                    diagnostics.error("input.missing-file", "required file is missing\(hint)", at: SourceLocation(file: path))
+                }
             } catch let error where error.isTooLarge {
                 diagnostics.error(
                     "input.too-large", "\(error.reason) (raise the limit with --max-input-bytes)", at: SourceLocation(file: path))
@@ -55,8 +58,17 @@ package struct PeriodInputs: Sendable {
         // Reference data.
         var referenceFiles: [InputFile] = []
         var byName: [String: InputFile] = [:]
-        for name in ReferenceLoader.files {
-            if let file = read(FileSystem.join(config.referenceDirectory, name), required: name != ReferenceLoader.groupsFile) {
+        let referenceFolderExists = FileSystem.isDirectory(config.referenceDirectory)
+        if !referenceFolderExists {
+            diagnostics.error(
+                "input.reference-missing", "reference folder does not exist; give it with --reference DIR",
+                at: SourceLocation(file: config.referenceDirectory))
+        }
+        for name in ReferenceLoader.files where referenceFolderExists {
+            if let file = read(
+                FileSystem.join(config.referenceDirectory, name), required: name != ReferenceLoader.groupsFile,
+                fixedBy: "--reference DIR")
+            {
                 referenceFiles.append(file)
                 byName[name] = file
             }
@@ -74,7 +86,7 @@ package struct PeriodInputs: Sendable {
         let decisionsFile = read(FileSystem.join(folder, decisionsFile), required: false)
         let columnsFile = read(FileSystem.join(folder, columnsFile), required: false)
         let settingsFile = read(FileSystem.join(folder, settingsFile), required: false)
-            ?? read(FileSystem.join(FileSystem.join(folder, ".."), settingsFile), required: false)
+            ?? read(InputsLayout.join(config.layout.inputsRoot, settingsFile), required: false)
         guard let reference = ReferenceLoader.load(files: byName, diagnostics: &diagnostics), let flowsFile else {
             return nil
         }

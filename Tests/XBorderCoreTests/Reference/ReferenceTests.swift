@@ -30,6 +30,7 @@ import XBorderCore
             // Paths inside outputs differ per run: make them relative to the case.
             let actual = String(decoding: try FileSystem.read(archived + "/" + file), as: UTF8.self)
                 .replacingOccurrences(of: work + "/", with: "")
+                .replacingOccurrences(of: FileSystem.baseName(work) + "/", with: "")
                 .replacingOccurrences(of: Paths.root + "/", with: "")
             let expectedPath = folder + "/expected/" + file
             if Self.recording {

@@ -28,10 +28,14 @@ import Testing
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String = root) throws -> Result {
+    /// Runs the binary in `directory` with English messages unless `environment` says otherwise.
+    static func run(_ arguments: [String], in directory: String = root, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        var inherited = ProcessInfo.processInfo.environment
+        for name in ["LANG", "LC_ALL", "LC_MESSAGES"] { inherited[name] = nil }
+        process.environment = inherited.merging(environment) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -105,3 +105,44 @@ import Testing
         #expect(!noPeriods.stderr.contains("USAGE"))
     }
 }
+
+/// Helpful errors and the CLI in Japanese.
+@Suite(.serialized) struct HelpfulCLITests {
+    typealias CLI = CLITests
+    typealias Project = RunOutcomeTests.Project
+
+    @Test("a missing period lists those that exist and suggests the closest")
+    func missingPeriod() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let result = try CLI.run(["run", "Inputs/2026-Q4"], in: project.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(
+            "Inputs/2026-Q4: error: period folder does not exist; did you mean '2026-Q3'? periods in Inputs: 2026-Q2, 2026-Q3 [input.period-missing]"))
+    }
+
+    @Test("a header-only inventory is an error and archives nothing")
+    func headerOnly() throws {
+        let project = try Project(periods: [])
+        defer { project.remove() }
+        try project.write("Inputs/2026-Q1/flows.csv", RunOutcomeTests.header)
+        let result = try CLI.run(["run", "Inputs/2026-Q1"], in: project.root)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("error: flows.csv has a header row but no data rows"))
+        #expect(!FileManager.default.fileExists(atPath: project.root + "/Output/2026-Q1"))
+    }
+
+    @Test("--locale ja or a Japanese LANG gives the summary and the common errors in Japanese", arguments: [true, false])
+    func japanese(_ byOption: Bool) throws {
+        let project = try Project(periods: [])
+        defer { project.remove() }
+        try project.write(
+            "Inputs/2026-Q1/flows.csv", RunOutcomeTests.header + "F1,CAD,技術データ,極秘,JP,US\nF2,Logs,technical,secret,Germny,US\n")
+        let arguments = ["run", "Inputs/2026-Q1"] + (byOption ? ["--locale", "ja"] : [])
+        let result = try CLI.run(arguments, in: project.root, environment: byOption ? [:] : ["LANG": "ja_JP.UTF-8"])
+        #expect(result.status == 2, "\(result.stderr)")
+        #expect(result.stdout.contains("読込 2 行 = 評価 1 行 + 除外 1 行"))
+        #expect(result.stdout.contains("保管しました Output/2026-Q1"))
+        #expect(result.stderr.contains("error: 国名 'Germny' を認識できません。'Germany' (DE) の誤りではありませんか？ [input.country]"))
+    }
+}

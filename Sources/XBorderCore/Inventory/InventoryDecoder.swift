@@ -259,10 +259,11 @@ package struct InventoryDecoder {
             let text = required ? requiredValue(column) : cell(column)
             if text.isEmpty { return nil }
             if let value = context.vocabulary.value(E.self, text) { return value }
+            let values = E.allCases.map(\.rawValue).joined(separator: ", ")
+            let tail = context.vocabulary.suggestion(E.self, text).map { "; did you mean '\($0.rawValue)'? (one of \(values))" }
+                ?? "; expected one of \(values)"
             diagnostics.error(
-                "input.\(column.rawValue)",
-                "unknown \(column.rawValue) \(Diagnostic.quoted(text)); expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))",
-                at: at(column))
+                "input.\(column.rawValue)", "unknown \(column.rawValue) \(Diagnostic.quoted(text))\(tail)", at: at(column))
             ok = false
             return nil
         }

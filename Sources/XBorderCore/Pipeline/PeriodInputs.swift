@@ -29,7 +29,11 @@ package struct PeriodInputs: Sendable {
     package static func load(_ config: Config, diagnostics: inout DiagnosticLog) -> PeriodInputs? {
         let folder = config.periodDirectory
         guard FileSystem.isDirectory(folder) else {
-            diagnostics.error("input.period-missing", "period folder does not exist", at: SourceLocation(file: folder))
+            let existing = PeriodFinder.periods(in: config.layout.inputsRoot).map(\.name)
+            let hint = Suggestion.phrase(for: config.periodName, among: existing.reversed(), maxDistance: 1)
+            let list = existing.isEmpty
+                ? "" : "\(hint.isEmpty ? ";" : "") periods in \(config.layout.inputsRoot): \(existing.joined(separator: ", "))"
+            diagnostics.error("input.period-missing", "period folder does not exist\(hint)\(list)", at: SourceLocation(file: folder))
             return nil
         }
         let periodName = config.periodName
@@ -134,6 +138,12 @@ package struct PeriodInputs: Sendable {
             let inventory = InventoryDecoder.decode(
                 sheet, context: context, parallelism: config.parallelism, diagnostics: &diagnostics)
         else {
+            return nil
+        }
+        if inventory.rowsRead == 0 {
+            diagnostics.error(
+                "input.no-rows", "flows.csv has a header row but no data rows, so there is nothing to assess or archive",
+                at: SourceLocation(file: flowsFile.path))
             return nil
         }
         rows[flowsFile.path] = inventory.rowsRead

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 through pkg-config; only XMLValidation imports it.
@@ -37,6 +38,7 @@ let package = Package(
                 "XMLValidation",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: settings
         ),
@@ -52,8 +54,8 @@ let package = Package(
         .testTarget(name: "XMLValidationTests", dependencies: ["XMLValidation"], swiftSettings: settings),
         .testTarget(
             name: "XBorderCoreTests",
-            dependencies: ["XBorderCore"],
-            exclude: ["Rendering/Fixtures", "Reference/Cases"],
+            dependencies: ["XBorderCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Rendering/Fixtures", "Reference/Cases", "Input/Fixtures"],
             swiftSettings: settings
         ),
         .testTarget(name: "XBorderCLITests", dependencies: ["xborder"], swiftSettings: settings),

@@ -8,7 +8,7 @@ internal import Synchronization
 /// may be called from any thread or task; they run one at a time.
 package enum XMLValidator {
     /// Whether ``initialize()`` has run; its lock is the one every libxml2 call takes.
-    private static let initialized = Mutex(false)
+    static let initialized = Mutex(false)
     /// The DTD loaded by ``preloadDTD(publicID:systemID:)`` and not used yet; guarded by the
     /// lock of `initialized`.
     nonisolated(unsafe) private static var preloaded: PreloadedDTD?
@@ -212,7 +212,7 @@ package enum XMLValidator {
         }
     }
 
-    private static func initializeLocked(_ isInitialized: inout Bool) {
+    static func initializeLocked(_ isInitialized: inout Bool) {
         guard !isInitialized else { return }
         xmlInitParser()
         xmlInitializeCatalog()

@@ -89,7 +89,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: elsewhere) }
         let result = try CLI.run(["run", project.root + "/Inputs/2026-Q3", "--output", elsewhere + "/Output"], in: elsewhere)
         #expect(result.status == 0, "\(result.stderr)")
-        for file in ["report.html", "report.xhtml", "manifest.json", "diagnostics.txt", "rejected.csv"] {
+        for file in ["report.html", "report.xhtml", "manifest.json", "diagnostics.txt", "rejected.csv", "findings.csv", "findings.json"] {
             let text = try String(contentsOfFile: elsewhere + "/Output/2026-Q3/" + file, encoding: .utf8)
             #expect(!text.contains(project.root), "\(file) holds an absolute path")
         }
@@ -128,7 +128,7 @@ import Testing
         try project.write("Inputs/2026-Q1/flows.csv", RunOutcomeTests.header)
         let result = try CLI.run(["run", "Inputs/2026-Q1"], in: project.root)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("error: flows.csv has a header row but no data rows"))
+        #expect(result.stderr.contains("error: the flow inventory has a header row but no data rows"))
         #expect(!FileManager.default.fileExists(atPath: project.root + "/Output/2026-Q1"))
     }
 

@@ -19,6 +19,7 @@ struct AssessedChunk: Sendable {
         topN: Int, cache: inout FragmentCache, buffers: inout (csv: [UInt8], json: [UInt8])
     ) -> AssessedChunk {
         var export = FindingsExport(reference: inputs.reference, exposures: assessor.exposureIndex, buffers: &buffers)
+        export.layout = inputs.layout
         var aggregate = ReportAggregate(size: inputs.reference.scales.size, topN: topN)
         var matched: Set<Int> = []
         var changes = history.previousPeriod.map { _ in

@@ -7,6 +7,9 @@ package struct PeriodInputs: Sendable {
     package static let decisionsFile = "decisions.csv"
     package static let columnsFile = "columns.csv"
     package static let settingsFile = "settings.csv"
+    /// An Excel workbook standing in for the CSV files: sheets `flows` (or its only sheet),
+    /// `decisions` and `columns`.
+    package static let workbookFile = "flows.xlsx"
 
     package var period: String
     package var asOf: CalendarDate
@@ -24,6 +27,8 @@ package struct PeriodInputs: Sendable {
     package var formats: [String: String]
     /// Data rows per file, by path.
     package var rows: [String: Int]
+    /// The folders around the period, and how archived files show paths.
+    package var layout: InputsLayout
 
     /// Reads and decodes everything; nil when the run cannot continue (errors in `diagnostics`).
     package static func load(_ config: Config, diagnostics: inout DiagnosticLog) -> PeriodInputs? {
@@ -86,22 +91,39 @@ package struct PeriodInputs: Sendable {
                 catalogues[locale] = MessageCatalog(locale: locale, file: file, diagnostics: &diagnostics)
             }
         }
-        let flowsFile = read(FileSystem.join(folder, flowsFile), required: true)
+        let workbookFile = read(FileSystem.join(folder, workbookFile), required: false)
+        let flowsFile = read(FileSystem.join(folder, flowsFile), required: workbookFile == nil)
         let decisionsFile = read(FileSystem.join(folder, decisionsFile), required: false)
         let columnsFile = read(FileSystem.join(folder, columnsFile), required: false)
         let settingsFile = read(FileSystem.join(folder, settingsFile), required: false)
             ?? read(InputsLayout.join(config.layout.inputsRoot, settingsFile), required: false)
-        guard let reference = ReferenceLoader.load(files: byName, diagnostics: &diagnostics), let flowsFile else {
+        if let workbookFile, flowsFile != nil {
+            diagnostics.error(
+                "input.two-inventories", "both flows.csv and flows.xlsx are in the period folder; keep one of them",
+                at: SourceLocation(file: workbookFile.path))
+            return nil
+        }
+        let workbook = workbookFile.flatMap { Workbook($0, maxPartBytes: config.maxInputBytes, diagnostics: &diagnostics) }
+        guard let reference = ReferenceLoader.load(files: byName, diagnostics: &diagnostics), flowsFile != nil || workbook != nil
+        else {
             return nil
         }
         var formats: [String: String] = [:]
         var rows: [String: Int] = [:]
-        func table(_ file: InputFile, required: [String]) -> KeyedTable {
-            let sheet = Spreadsheet(file, encoding: config.encoding, limits: config.csvLimits, diagnostics: &diagnostics)
-            formats[file.path] = describe(sheet)
+        /// A period file as a spreadsheet: the CSV file if present, else the workbook's sheet.
+        func spreadsheet(_ file: InputFile?, sheet name: String) -> Spreadsheet? {
+            if let file { return Spreadsheet(file, encoding: config.encoding, limits: config.csvLimits, diagnostics: &diagnostics) }
+            guard let workbook, workbook.sheetNames.contains(name) else { return nil }
+            return workbook.spreadsheet(named: name, limits: config.csvLimits, diagnostics: &diagnostics)
+        }
+        func table(_ sheet: Spreadsheet, required: [String]) -> KeyedTable {
+            formats[sheet.path] = describe(sheet)
             let t = KeyedTable(sheet.readTable(diagnostics: &diagnostics), required: required, diagnostics: &diagnostics)
-            rows[file.path] = t.rows.count
+            if sheet.sheet == nil { rows[sheet.path] = t.rows.count }
             return t
+        }
+        func table(_ file: InputFile, required: [String]) -> KeyedTable {
+            table(Spreadsheet(file, encoding: config.encoding, limits: config.csvLimits, diagnostics: &diagnostics), required: required)
         }
         for file in referenceFiles {
             var scratch = DiagnosticLog()
@@ -110,8 +132,8 @@ package struct PeriodInputs: Sendable {
             formats[file.path] = describe(sheet)
         }
         var customHeaders: [String: FlowColumn] = [:]
-        if let columnsFile {
-            for row in table(columnsFile, required: ["column", "header"]).rows {
+        if let columnsSheet = spreadsheet(columnsFile, sheet: "columns") {
+            for row in table(columnsSheet, required: ["column", "header"]).rows {
                 guard let column = FlowColumn(rawValue: FlowColumn.fold(row["column"])) else {
                     diagnostics.error(
                         "input.columns-mapping", "unknown canonical column \(Diagnostic.quoted(row["column"]))",
@@ -123,15 +145,19 @@ package struct PeriodInputs: Sendable {
         }
         let settings = settingsFile.map { ReportSettings(table: table($0, required: ["key", "value"]), diagnostics: &diagnostics) }
             ?? ReportSettings()
-        let decisions = decisionsFile.map {
+        let decisions = spreadsheet(decisionsFile, sheet: "decisions").map {
             DecisionBook(
                 table: table(
                     $0, required: ["finding_id", "decision", "owner", "due_date", "justification", "expires_on"]),
                 diagnostics: &diagnostics)
         } ?? DecisionBook()
         let vocabulary = Vocabulary(catalogues: catalogues.keys.sorted().map { catalogues[$0]! })
-        let sheet = Spreadsheet(flowsFile, encoding: config.encoding, limits: config.csvLimits, diagnostics: &diagnostics)
-        formats[flowsFile.path] = describe(sheet)
+        let flowsSheetName = workbook.map { $0.sheetNames.contains("flows") || $0.sheetNames.count != 1 ? "flows" : $0.sheetNames[0] }
+        let flowsSheet =
+            flowsFile.map { spreadsheet($0, sheet: "flows") }
+            ?? workbook.flatMap { $0.spreadsheet(named: flowsSheetName ?? "flows", limits: config.csvLimits, diagnostics: &diagnostics) }
+        guard let sheet = flowsSheet ?? nil else { return nil }
+        formats[sheet.path] = describe(sheet)
         let context = InventoryDecoder.Context(
             vocabulary: vocabulary, knownMeasures: Set(reference.measures.map(\.id)), customHeaders: customHeaders)
         guard
@@ -142,20 +168,21 @@ package struct PeriodInputs: Sendable {
         }
         if inventory.rowsRead == 0 {
             diagnostics.error(
-                "input.no-rows", "flows.csv has a header row but no data rows, so there is nothing to assess or archive",
-                at: SourceLocation(file: flowsFile.path))
+                "input.no-rows", "the flow inventory has a header row but no data rows, so there is nothing to assess or archive",
+                at: sheet.location())
             return nil
         }
-        rows[flowsFile.path] = inventory.rowsRead
+        rows[sheet.path] = inventory.rowsRead
         return PeriodInputs(
             period: periodName, asOf: asOf, reference: reference, inventory: inventory, decisions: decisions,
             settings: settings, catalogues: catalogues,
-            inputFiles: [flowsFile, decisionsFile, columnsFile, settingsFile].compactMap { $0 },
-            referenceFiles: referenceFiles, formats: formats, rows: rows)
+            inputFiles: [flowsFile, workbookFile, decisionsFile, columnsFile, settingsFile].compactMap { $0 },
+            referenceFiles: referenceFiles, formats: formats, rows: rows, layout: config.layout)
     }
 
     /// `UTF-8, comma, CRLF`.
     static func describe(_ sheet: Spreadsheet) -> String {
+        if sheet.sheet != nil { return "Excel workbook" }
         let delimiter: String
         switch sheet.delimiter {
         case UInt8(ascii: ","): delimiter = "comma"

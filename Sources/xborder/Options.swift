@@ -21,7 +21,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors: nothing is archived when any is found.")
     var strict = false
 
-    @Flag(help: "Print only diagnostics and errors.")
+    @Flag(name: [.short, .long], help: "Print only diagnostics, errors and the archive path.")
     var quiet = false
 
     @Option(help: "Diagnostics format on stderr: text or json.")

@@ -19,13 +19,13 @@ struct RunCommand: ParsableCommand {
             printed on every run that archives, also with --quiet.
 
             Examples:
-              xborder run                                  every period not archived yet
-              xborder run Inputs/2026-Q3 --locale ja       one period, Japanese report
+              xborder run                             every period not archived yet
+              xborder run Inputs/2026-Q3 --locale ja  one period, Japanese report
               xborder run ~/data/Inputs/2026-Q3 --output ~/archive
-              xborder run Inputs/2026-Q3 --strict --quiet  scripts: warnings fail, print the path
+              xborder run Inputs/2026-Q3 --strict -q  warnings fail; prints the path
             """)
 
-    @Argument(help: "Period folder with flows.csv (and optional decisions.csv, columns.csv, scenarios.csv).")
+    @Argument(help: "Period folder with flows.csv or flows.xlsx (and optional decisions.csv, columns.csv).")
     var periodDirectory: String?
 
     @OptionGroup var options: CommonOptions

@@ -47,8 +47,18 @@ import Testing
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    static func temporaryDirectory() -> String {
+    /// The one folder that holds every temporary directory of this test process; removed when
+    /// the process exits.
+    static let temporaryRoot: String = {
         let path = NSTemporaryDirectory() + "xborder-cli-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: CLITests.temporaryRoot) }
+        return path
+    }()
+
+    /// A new empty temporary directory (inside ``temporaryRoot``).
+    static func temporaryDirectory() -> String {
+        let path = temporaryRoot + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -24,9 +24,9 @@ struct CLIText: Sendable {
             "no period folder (YYYY-Qn, YYYY-MM or YYYY-Hn) under {inputs}; give PERIOD_DIR (xborder run path/to/Inputs/2026-Q3) or run from the project folder",
         "cli_check_summary": "{errors} errors, {warnings} warnings, {findings} findings",
         "cli_check_summary_unread": "{errors} errors, {warnings} warnings",
-        "cli_error": "error",
-        "cli_warning": "warning",
-        "cli_note": "note",
+        "cli_hint_did_you_mean": "did you mean {value}?",
+        "cli_hint_give_option": "give it with {option}",
+        "cli_hint_periods": "periods in {folder}: {periods}",
     ]
 
     /// The language the user asked for: `--locale`, else a Japanese locale environment, else English.

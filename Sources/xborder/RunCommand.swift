@@ -61,17 +61,12 @@ struct RunCommand: ParsableCommand {
     /// Runs one period and prints its outcome; returns its exit status.
     private func runPeriod(_ folder: String, text: CLIText) -> ExitStatus {
         let config = options.config(period: folder)
-        let existing = ArchiveWriter.revisions(of: config.periodName, in: config.outputDirectory)
-        if let last = existing.last, !options.quiet {
-            Console.out(
-                text(
-                    "cli_revision",
-                    [
-                        "period": config.periodName, "revision": String(last + 1),
-                        "supersedes": ArchiveWriter.folderName(period: config.periodName, revision: last),
-                    ]))
-        }
         let outcome = ReportPipeline.run(config)
+        // Said once the inputs were read and a revision was started, archived or not.
+        if let revision = outcome.revision, let supersedes = outcome.supersedes, !options.quiet {
+            Console.out(
+                text("cli_revision", ["period": config.periodName, "revision": String(revision), "supersedes": supersedes]))
+        }
         Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
         if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
             for (stage, seconds) in outcome.timings { Console.error("timing: \(stage) \(seconds)") }

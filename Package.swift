@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2 through pkg-config; only XMLValidation imports it.
@@ -26,7 +27,9 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // The one module that touches libxml2: global state, C interop, serialized calls.
-        .target(name: "XMLValidation", dependencies: ["CLibXML2"], swiftSettings: settings),
+        // DTD/: the W3C DTDs the XHTML report is validated against, with their catalogue; read
+        // from the checkout at run time (RepositoryCatalogue), not bundled as resources.
+        .target(name: "XMLValidation", dependencies: ["CLibXML2"], exclude: ["DTD"], swiftSettings: settings),
         // The pipeline: read → check → assess → present → render → validate → archive.
         // No argument parsing, no printing, no exit codes.
         .target(
@@ -35,6 +38,7 @@ let package = Package(
                 "XMLValidation",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: settings
         ),
@@ -50,8 +54,10 @@ let package = Package(
         .testTarget(name: "XMLValidationTests", dependencies: ["XMLValidation"], swiftSettings: settings),
         .testTarget(
             name: "XBorderCoreTests",
-            dependencies: ["XBorderCore"],
-            exclude: ["Rendering/Fixtures", "Reference/Cases", "Reference/GoldenReference", "Assessment/Panel"],
+            dependencies: ["XBorderCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: [
+                "Rendering/Fixtures", "Reference/Cases", "Reference/GoldenReference", "Assessment/Panel", "Input/Fixtures",
+            ],
             swiftSettings: settings
         ),
         .testTarget(name: "XBorderCLITests", dependencies: ["xborder"], swiftSettings: settings),

@@ -361,7 +361,7 @@ def main():
         print(f"building {args.binary}", file=sys.stderr)
         subprocess.run(["swift", "build"], cwd=ROOT, check=True)
     if shutil.which("xmllint") is None:
-        sys.exit("xmllint not found: apt-get install libxml2-utils w3c-sgml-lib")
+        sys.exit("xmllint not found: apt-get install libxml2-utils w3c-sgml-lib (xmllint uses the system catalogue)")
     with open(os.path.join(ROOT, "Inputs", PERIOD, "flows.csv"), "rb") as f:
         original = f.read()
     decisions = os.path.join(ROOT, "Inputs", PERIOD, "decisions.csv")

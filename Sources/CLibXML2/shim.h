@@ -15,6 +15,7 @@
 #include <libxml/xmlIO.h>
 #include <libxml/catalog.h>
 #include <libxml/globals.h>
+#include <libxml/xmlreader.h>
 
 /* xmlFree is a mutable global function pointer, which Swift 6 refuses to reference. */
 static inline void xborder_xmlFree(void *p) { xmlFree(p); }

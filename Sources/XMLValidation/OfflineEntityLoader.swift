@@ -1,8 +1,9 @@
 internal import CLibXML2
 
-/// libxml2's process-wide external entity loader for xborder: it loads only local files that the
-/// XML catalogue (`/etc/xml/catalog`, or `XML_CATALOG_FILES`) resolves by public or system id and
-/// refuses everything else — never the network, never an arbitrary file named in a document.
+/// libxml2's process-wide external entity loader for xborder: it loads only local files that an
+/// XML catalogue resolves by public or system id — the repository's (``RepositoryCatalogue``)
+/// first, then the system's (`/etc/xml/catalog`, or `XML_CATALOG_FILES`) — and refuses
+/// everything else: never the network, never an arbitrary file named in a document.
 enum OfflineEntityLoader {
     /// Installs the loader. Process-global: call once at startup, under the validator's lock.
     static func install() {
@@ -33,8 +34,10 @@ enum OfflineEntityLoader {
         return "/" + parts.joined(separator: "/")
     }
 
-    /// The catalogue's resolution of a public and/or system identifier, if any.
+    /// The catalogues' resolution of a public and/or system identifier, if any: the
+    /// repository's catalogue first, the system's as a fallback.
     static func catalogueResolution(publicID: String?, systemID: String?) -> String? {
+        if let resolved = RepositoryCatalogue.resolve(publicID: publicID, systemID: systemID) { return resolved }
         if publicID != nil || systemID != nil,
             let resolved = xmlCatalogResolve(publicID, systemID)
         {
@@ -72,6 +75,6 @@ private func loadOfflineEntity(
         return nil
     }
     let shown = publicText ?? urlText ?? "?"
-    collector?.unavailableResources.append("the xml catalogue does not map '\(shown)' to a local file")
+    collector?.unavailableResources.append("no xml catalogue maps '\(shown)' to a local file")
     return nil
 }

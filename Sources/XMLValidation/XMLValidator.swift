@@ -8,19 +8,20 @@ internal import Synchronization
 /// may be called from any thread or task; they run one at a time.
 package enum XMLValidator {
     /// Whether ``initialize()`` has run; its lock is the one every libxml2 call takes.
-    private static let initialized = Mutex(false)
+    static let initialized = Mutex(false)
     /// The DTD loaded by ``preloadDTD(publicID:systemID:)`` and not used yet; guarded by the
     /// lock of `initialized`.
     nonisolated(unsafe) private static var preloaded: PreloadedDTD?
 
-    /// Debian package that ships the W3C DTDs and registers them in `/etc/xml/catalog`.
+    /// Debian package that ships the W3C DTDs and registers them in `/etc/xml/catalog`: the
+    /// fallback when the repository's own copy (``RepositoryCatalogue``) is missing.
     package static let dtdPackage = "w3c-sgml-lib"
 
     /// Prepares libxml2; call once at startup, before any concurrency (idempotent).
     ///
-    /// Runs `xmlInitParser` and `xmlInitializeCatalog`, and installs the process-wide external
-    /// entity loader that refuses anything the XML catalogue does not resolve to a local file
-    /// (never the network). The other functions call it themselves if it has not run yet.
+    /// Runs `xmlInitParser` and `xmlInitializeCatalog`, loads the repository's catalogue of W3C
+    /// DTDs, and installs the process-wide external entity loader that refuses anything the
+    /// repository or system catalogue does not resolve to a local file (never the network). The other functions call it themselves if it has not run yet.
     package static func initialize() {
         initialized.withLock { initializeLocked(&$0) }
     }
@@ -32,8 +33,9 @@ package enum XMLValidator {
     /// `xml.unexpected-doctype` issue and no DTD is loaded; an internal subset (which could
     /// redefine content models) is `xml.unexpected-doctype` as well. Entity declarations in the internal
     /// subset are refused (`xml.entity-declaration`) and the parse ends there, so a declared
-    /// external entity is never read. If the DTD cannot be loaded from the local catalogue, the
-    /// result is one `xml.dtd-unavailable` issue naming the Debian package 'w3c-sgml-lib'.
+    /// external entity is never read. If the DTD cannot be loaded from the repository's or the
+    /// system's catalogue, the result is one `xml.dtd-unavailable` issue naming the repository
+    /// folder and the Debian package 'w3c-sgml-lib'.
     ///
     /// - Parameters:
     ///   - document: The document's bytes (encoding from its XML declaration, UTF-8 by default).
@@ -210,10 +212,11 @@ package enum XMLValidator {
         }
     }
 
-    private static func initializeLocked(_ isInitialized: inout Bool) {
+    static func initializeLocked(_ isInitialized: inout Bool) {
         guard !isInitialized else { return }
         xmlInitParser()
         xmlInitializeCatalog()
+        RepositoryCatalogue.load()
         OfflineEntityLoader.install()
         isInitialized = true
     }
@@ -230,7 +233,8 @@ package enum XMLValidator {
         if !collector.unavailableResources.isEmpty, !collector.refusedEntityDeclaration {
             let detail = collector.unavailableResources[0]
             let message =
-                "cannot load the dtd '\(expectedPublicID)' offline: \(detail); install the debian package "
+                "cannot load the dtd '\(expectedPublicID)' offline: \(detail); restore the folder "
+                + "'\(RepositoryCatalogue.relativeFolder)' of the checkout, or install the debian package "
                 + "'\(dtdPackage)', which registers the w3c dtds in /etc/xml/catalog"
             return [
                 XMLIssue(

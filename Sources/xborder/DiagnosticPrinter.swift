@@ -13,11 +13,11 @@ enum Console {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    /// Prints diagnostics in the chosen format.
-    static func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat) {
+    /// Prints diagnostics in the chosen format; text in the language of `text`.
+    static func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat, text: CLIText? = nil) {
         switch format {
         case .text:
-            for d in diagnostics { error(d.description) }
+            for d in diagnostics { error(text.map { d.localized($0).description } ?? d.description) }
         case .json:
             var w = JSONWriter(indent: 0)
             w.beginArray()
@@ -38,7 +38,7 @@ enum Console {
     }
 
     /// `rows read 120 = assessed 118 + rejected 2`.
-    static func rows(_ o: ReportPipeline.Outcome) -> String {
-        "rows read \(o.rowsRead) = assessed \(o.rowsAssessed) + rejected \(o.rowsRejected)"
+    static func rows(_ o: ReportPipeline.Outcome, text: CLIText) -> String {
+        text("cli_rows", ["read": String(o.rowsRead), "assessed": String(o.rowsAssessed), "rejected": String(o.rowsRejected)])
     }
 }

@@ -11,7 +11,11 @@ struct NormalizeCommand: ParsableCommand {
             The detected encoding and delimiter go to stderr; the records go to stdout as UTF-8 \
             RFC 4180 CSV (formula-neutralized), or with --json as a JSON array of arrays of strings.
 
-            Example: xborder normalize Inputs/2026-Q3/flows.csv --json
+            Exit status: 0 read without errors; 1 errors (all reported); 64 usage error.
+
+            Examples:
+              xborder normalize Inputs/2026-Q3/flows.csv --json
+              xborder normalize export.csv --encoding CP932 > export-utf8.csv
             """)
 
     @Argument(help: "The spreadsheet export.")

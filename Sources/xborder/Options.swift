@@ -6,14 +6,14 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Archive folder.")
     var output = "Output"
 
-    @Option(help: "Reference data folder (exposures, groups, measures, scales).")
-    var reference = "Inputs/reference"
+    @Option(help: "Reference data folder (exposures, groups, measures, scales; default: reference/ in the period's Inputs folder).")
+    var reference: String?
 
-    @Option(help: "Templates folder (report.mustache, partials, messages).")
-    var templates = "Templates"
+    @Option(help: "Templates folder (report.mustache, partials, messages; default: Templates/ beside the period's Inputs folder).")
+    var templates: String?
 
-    @Option(help: "Report language: en or ja.")
-    var locale = "en"
+    @Option(help: "Report and message language: en or ja (default: en, or ja for the messages under a Japanese LANG).")
+    var locale: String?
 
     @Option(name: .customLong("as-of"), help: "As-of date YYYY-MM-DD (default: the period's last day).")
     var asOf: String?
@@ -21,7 +21,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(help: "Treat warnings as errors: nothing is archived when any is found.")
     var strict = false
 
-    @Flag(help: "Print only diagnostics and errors.")
+    @Flag(name: [.short, .long], help: "Print only diagnostics, errors and the archive path.")
     var quiet = false
 
     @Option(help: "Diagnostics format on stderr: text or json.")
@@ -39,28 +39,33 @@ struct CommonOptions: ParsableArguments {
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func validate() throws {
-        guard ["en", "ja"].contains(locale) else { throw ValidationError("--locale must be en or ja") }
+        if let locale, !["en", "ja"].contains(locale) { throw ValidationError("--locale must be en or ja") }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
         if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown --encoding '\(encoding)'") }
         if let topN, !(1...1000).contains(topN) { throw ValidationError("--top must be between 1 and 1000") }
     }
 
-    /// The configuration for a period folder (the latest under Inputs/ when none is given).
-    func config(period: String?) throws -> Config {
-        let folder: String
-        if let period {
-            folder = period
-        } else {
-            guard let latest = PeriodFinder.periods(in: "Inputs").last else {
-                throw ValidationError("no period folder (YYYY-Qn) under Inputs/; give PERIOD_DIR")
-            }
-            folder = FileSystem.join("Inputs", latest.name)
-        }
-        var config = Config(periodDirectory: folder.hasSuffix("/") ? String(folder.dropLast()) : folder)
+    /// The folder under which `run` and `check` look for periods when none is given.
+    static let inputsFolder = "Inputs"
+
+    /// The language of the CLI's messages.
+    var messageLocale: String { CLIText.locale(option: locale) }
+
+    /// The CLI's texts, from the templates of `period` (or of the working directory).
+    func text(period: String? = nil) -> CLIText {
+        let folder = templates ?? period.map { InputsLayout(periodDirectory: $0).templatesDirectory } ?? "Templates"
+        return CLIText(locale: messageLocale, templates: folder)
+    }
+
+    /// The configuration for a period folder; reference data and templates default to those of
+    /// its Inputs root (``InputsLayout``).
+    func config(period: String) -> Config {
+        let folder = period.count > 1 && period.hasSuffix("/") ? String(period.dropLast()) : period
+        var config = Config(periodDirectory: folder)
         config.outputDirectory = output
-        config.referenceDirectory = reference
-        config.templatesDirectory = templates
-        config.locale = locale
+        if let reference { config.referenceDirectory = reference }
+        if let templates { config.templatesDirectory = templates }
+        config.locale = locale ?? "en"
         config.asOf = asOf.flatMap(CalendarDate.init)
         config.strict = strict
         if let topN {
@@ -73,9 +78,36 @@ struct CommonOptions: ParsableArguments {
         config.csvLimits = limits.csv
         return config
     }
+
+    /// The latest period folder under `Inputs/`, or a usage error that says how to name one.
+    func latestPeriod() throws -> String {
+        guard let latest = PeriodFinder.periods(in: Self.inputsFolder).last else { throw noPeriods() }
+        return FileSystem.join(Self.inputsFolder, latest.name)
+    }
+
+    /// The usage failure when `Inputs/` has no period folder.
+    func noPeriods() -> UsageFailure {
+        UsageFailure(text()("cli_no_periods", ["inputs": Self.inputsFolder + "/"]))
+    }
 }
 
 /// How diagnostics are printed.
 enum DiagnosticFormat: String, ExpressibleByArgument {
     case text, json
+}
+
+/// A usage error printed as one line, without the whole usage text; exits 64.
+struct UsageFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+
+    /// Runs `body`, turning a usage failure into its message on stderr and exit status 64.
+    static func exiting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as UsageFailure {
+            Console.error("error: \(failure.message)")
+            throw ExitCode(ExitStatus.usage.rawValue)
+        }
+    }
 }

@@ -8,12 +8,24 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Read, check, assess, render, validate and archive one period.",
         discussion: """
-            With no PERIOD_DIR, takes the latest period folder under Inputs/ and writes under Output/.
+            With no PERIOD_DIR, archives every period folder under Inputs/ that is not archived \
+            yet, oldest first (so the quarter-over-quarter comparison shows), and says so when all \
+            are archived. Reference data and templates default to those beside the period's \
+            Inputs folder, so the command works from any directory. A re-run of an archived \
+            period writes a new revision (Output/2026-Q3-r2) that supersedes the old one.
 
-            Example: xborder run Inputs/2026-Q3 --locale ja
+            Exit status: 0 archived (warnings allowed); 2 archived, but rows were rejected or \
+            other errors were found; 1 nothing archived; 64 usage error. The archive path is \
+            printed on every run that archives, also with --quiet.
+
+            Examples:
+              xborder run                             every period not archived yet
+              xborder run Inputs/2026-Q3 --locale ja  one period, Japanese report
+              xborder run ~/data/Inputs/2026-Q3 --output ~/archive
+              xborder run Inputs/2026-Q3 --strict -q  warnings fail; prints the path
             """)
 
-    @Argument(help: "Period folder with flows.csv (and optional decisions.csv, columns.csv).")
+    @Argument(help: "Period folder with flows.csv or flows.xlsx (and optional decisions.csv, columns.csv).")
     var periodDirectory: String?
 
     @OptionGroup var options: CommonOptions
@@ -22,21 +34,59 @@ struct RunCommand: ParsableCommand {
     var signKey: String?
 
     func run() throws {
-        var config = try options.config(period: periodDirectory)
+        try UsageFailure.exiting {
+            let text = options.text(period: periodDirectory)
+            if let periodDirectory {
+                try runPeriod(periodDirectory, text: text).exit()
+                return
+            }
+            let all = PeriodFinder.periods(in: CommonOptions.inputsFolder)
+            guard !all.isEmpty else { throw options.noPeriods() }
+            let archived = Set(ArchiveHistory.latestRevisions(in: options.output).map(\.period.name))
+            let pending = all.filter { !archived.contains($0.name) }
+            if pending.isEmpty {
+                Console.out(
+                    text("cli_all_archived", ["inputs": CommonOptions.inputsFolder + "/", "periods": all.map(\.name).joined(separator: ", ")]))
+                return
+            }
+            if pending.count > 1, !options.quiet {
+                Console.out(text("cli_pending", ["count": String(pending.count), "periods": pending.map(\.name).joined(separator: ", ")]))
+            }
+            var worst = ExitStatus.archived
+            for period in pending {
+                if pending.count > 1, !options.quiet { Console.out(text("cli_period_heading", ["period": period.name])) }
+                worst = max(worst, runPeriod(FileSystem.join(CommonOptions.inputsFolder, period.name), text: text))
+            }
+            try worst.exit()
+        }
+    }
+
+    /// Runs one period and prints its outcome; returns its exit status.
+    private func runPeriod(_ folder: String, text: CLIText) -> ExitStatus {
+        var config = options.config(period: folder)
         config.signingKeyPath = signKey
         let outcome = ReportPipeline.run(config)
-        Console.print(outcome.diagnostics, format: options.diagnostics)
+        // Said once the inputs were read and a revision was started, archived or not.
+        if let revision = outcome.revision, let supersedes = outcome.supersedes, !options.quiet {
+            Console.out(
+                text("cli_revision", ["period": config.periodName, "revision": String(revision), "supersedes": supersedes]))
+        }
+        Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
         if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
             for (stage, seconds) in outcome.timings { Console.error("timing: \(stage) \(seconds)") }
         }
         if !options.quiet {
-            Console.out(Console.rows(outcome))
-            let bands = [Band.critical, .high, .medium, .low].map { "\($0.rawValue) \(outcome.bands[$0, default: 0])" }
-            Console.out("findings \(outcome.findings): \(bands.joined(separator: ", "))")
-            if let path = outcome.archivePath { Console.out("archived \(path)") }
+            if outcome.inventoryRead { Console.out(Console.rows(outcome, text: text)) }
+            if outcome.assessed {
+                Console.out(text("cli_findings", ["count": String(outcome.findings), "bands": text.bands(outcome.bands)]))
+            }
         }
-        if outcome.archivePath == nil { Console.error("error: nothing was archived") }
-        if outcome.failed(strict: config.strict) || outcome.archivePath == nil { throw ExitCode(1) }
+        if let path = outcome.archivePath {
+            Console.out(text("cli_archived", ["path": path]))
+        } else {
+            Console.error(text("cli_nothing_archived", ["period": config.periodName]))
+        }
+        return ExitStatus(outcome)
     }
 }
 
@@ -45,7 +95,14 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Read and check the inputs only: print every diagnostic, write nothing.",
-        discussion: "Example: xborder check Inputs/2026-Q3 --diagnostics json")
+        discussion: """
+            With no PERIOD_DIR, checks the latest period folder under Inputs/. Exit status: 0 no \
+            errors (warnings allowed); 1 errors found (or warnings, with --strict); 64 usage error.
+
+            Examples:
+              xborder check Inputs/2026-Q3
+              xborder check Inputs/2026-Q3 --diagnostics json 2> diagnostics.json
+            """)
 
     @Argument(help: "Period folder (default: the latest under Inputs/).")
     var periodDirectory: String?
@@ -53,16 +110,21 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let config = try options.config(period: periodDirectory)
-        let outcome = ReportPipeline.check(config)
-        Console.print(outcome.diagnostics, format: options.diagnostics)
-        if !options.quiet {
-            Console.out(Console.rows(outcome))
-            let errors = outcome.diagnostics.filter { $0.severity == .error }.count
-            let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
-            Console.out("\(errors) errors, \(warnings) warnings, \(outcome.findings) findings")
+        try UsageFailure.exiting {
+            let folder = try periodDirectory ?? options.latestPeriod()
+            let text = options.text(period: folder)
+            let config = options.config(period: folder)
+            let outcome = ReportPipeline.check(config)
+            Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
+            if !options.quiet {
+                if outcome.inventoryRead { Console.out(Console.rows(outcome, text: text)) }
+                let errors = outcome.diagnostics.filter { $0.severity == .error }.count
+                let warnings = outcome.diagnostics.filter { $0.severity == .warning }.count
+                let values = ["errors": String(errors), "warnings": String(warnings), "findings": String(outcome.findings)]
+                Console.out(text(outcome.assessed ? "cli_check_summary" : "cli_check_summary_unread", values))
+            }
+            if outcome.failed(strict: config.strict) { throw ExitCode(1) }
         }
-        if outcome.failed(strict: config.strict) { throw ExitCode(1) }
     }
 }
 

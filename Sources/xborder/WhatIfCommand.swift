@@ -19,21 +19,25 @@ struct WhatIfCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        var config = try options.config(period: periodDirectory)
-        config.viewModelDump = nil
-        let outcome = ReportPipeline.whatif(config)
-        Console.print(outcome.diagnostics, format: options.diagnostics)
-        if !options.quiet {
-            Console.out(Console.rows(outcome))
-            let scenariosFile = FileSystem.join(config.periodDirectory, PeriodInputs.scenariosFile)
-            if outcome.scenarios.isEmpty {
-                Console.out("no scenarios to compare (\(scenariosFile))")
+        try UsageFailure.exiting {
+            let folder = try periodDirectory ?? options.latestPeriod()
+            let text = options.text(period: folder)
+            var config = options.config(period: folder)
+            config.viewModelDump = nil
+            let outcome = ReportPipeline.whatif(config)
+            Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
+            if !options.quiet {
+                if outcome.inventoryRead { Console.out(Console.rows(outcome, text: text)) }
+                let scenariosFile = FileSystem.join(config.periodDirectory, PeriodInputs.scenariosFile)
+                if outcome.assessed && outcome.scenarios.isEmpty {
+                    Console.out("no scenarios to compare (\(scenariosFile))")
+                }
+                for comparison in outcome.scenarios {
+                    Console.out("")
+                    Console.out(comparison.text(locale: config.locale, limit: config.topN))
+                }
             }
-            for comparison in outcome.scenarios {
-                Console.out("")
-                Console.out(comparison.text(locale: config.locale, limit: config.topN))
-            }
+            if outcome.failed(strict: config.strict) { throw ExitCode(1) }
         }
-        if outcome.failed(strict: config.strict) { throw ExitCode(1) }
     }
 }

@@ -11,7 +11,13 @@ struct XBorderCommand: ParsableCommand {
             Runs the three steps of METI's Manual on Cross-Border Industrial Data Management (2025): \
             risk visualization, risk assessment, implementation of actions.
 
-            Example: xborder run Inputs/2026-Q3
+            Examples:
+              xborder run                      every period under Inputs/ not archived yet
+              xborder run Inputs/2026-Q3       archive one period (Output/2026-Q3)
+              xborder check Inputs/2026-Q3     check the inputs only
+              xborder verify Output/2026-Q3    check an archived period
+
+            Messages are in Japanese with --locale ja or a Japanese LANG (ja_JP.UTF-8).
             """,
         version: XBorder.version,
         subcommands: [

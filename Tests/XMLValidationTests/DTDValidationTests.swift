@@ -3,7 +3,7 @@ import Testing
 @testable import XMLValidation
 
 /// `XMLValidator.validateAgainstDTD` against the XHTML 1.1 + MathML 2.0 + SVG 1.1 DTD from the
-/// local catalogue (needs the Debian package w3c-sgml-lib).
+/// repository's catalogue (`Sources/XMLValidation/DTD`; no system package needed).
 @Suite(.serialized)
 struct DTDValidationTests {
     /// Initializes libxml2 (idempotent) before the suite's tests.

@@ -23,6 +23,8 @@ package struct FindingsExport {
     package private(set) var cited: Set<Int> = []
     /// Findings written.
     package private(set) var count = 0
+    /// How paths are shown (relative to the project folder, never absolute); as given when nil.
+    package var layout: InputsLayout?
 
     /// Starts an export (of one chunk of flows, or of all of them) worded from `messages`, the
     /// English catalogue of the templates (the report's own wording).
@@ -182,7 +184,7 @@ package struct FindingsExport {
             w.string(decision.decision.justification, "justification")
             w.bool(decision.overdue, "overdue")
             w.bool(decision.expired, "acceptance_expired")
-            w.string(decision.decision.location.description, "source")
+            w.string((layout?.display(decision.decision.location) ?? decision.decision.location).description, "source")
             w.endObject()
             json.append(contentsOf: w.drain())
         } else {

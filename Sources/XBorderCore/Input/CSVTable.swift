@@ -12,12 +12,15 @@ package struct CSVTable: Sendable {
 
     /// The file path.
     package var path: String
+    /// The worksheet, when the table comes from an Excel workbook.
+    package var sheet: String?
     /// All records, header included.
     package var records: [Row]
 
     /// Creates a table.
-    package init(path: String, records: [Row]) {
+    package init(path: String, sheet: String? = nil, records: [Row]) {
         self.path = path
+        self.sheet = sheet
         self.records = records
     }
 }

@@ -15,6 +15,8 @@ package struct Spreadsheet: Sendable {
     package let firstLine: Int
     /// Bounds on cells and records (`--max-cell-bytes`, `--max-columns`).
     package let limits: CSVTokenizer.Limits
+    /// The worksheet the text was made from, for a sheet of an Excel workbook; nil for CSV.
+    package let sheet: SheetOrigin?
 
     /// Where a record starts: a byte offset in `text` and its line.
     package struct Position: Sendable, Equatable {
@@ -48,6 +50,7 @@ package struct Spreadsheet: Sendable {
     ) {
         path = file.path
         self.limits = limits
+        sheet = nil
         let detection: EncodingDetector.Detection
         if let forcedEncoding {
             detection = .init(
@@ -105,6 +108,24 @@ package struct Spreadsheet: Sendable {
         self.delimiter = forcedDelimiter ?? sep ?? Self.detectDelimiter(text, from: offset)
     }
 
+    /// A worksheet of an Excel workbook as UTF-8 CSV text (`Workbook`), read like any export;
+    /// locations name the sheet's rows and cells.
+    package init(worksheetText text: [UInt8], path: String, sheet: SheetOrigin, limits: CSVTokenizer.Limits = .standard) {
+        self.path = path
+        self.limits = limits
+        self.sheet = sheet
+        encoding = .utf8
+        delimiter = UInt8(ascii: ",")
+        self.text = text
+        start = 0
+        firstLine = 1
+    }
+
+    /// A location in this spreadsheet (a sheet row when it is a worksheet).
+    package func location(line: Int = 0, column: Int = 0) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column, sheet: sheet?.name)
+    }
+
     /// Picks the candidate delimiter that occurs most often, outside quotes, in the first record.
     static func detectDelimiter(_ text: [UInt8], from start: Int) -> UInt8 {
         var counts = [Int](repeating: 0, count: candidateDelimiters.count)
@@ -146,16 +167,25 @@ package struct Spreadsheet: Sendable {
         let from = position ?? Position(offset: start, line: firstLine)
         text.withUnsafeBufferPointer { buffer in
             tokenizer.tokenize(buffer, from: from.offset, firstLine: from.line) { fields, line, problems in
+                var fields = fields
+                let textLine = line
+                var line = line
+                if let sheet {
+                    // Lines of the generated text become the sheet's rows.
+                    for k in fields.indices { fields[k].line = sheet.row(ofLine: fields[k].line) }
+                    line = sheet.row(ofLine: line)
+                }
                 var syntaxErrors: [Diagnostic] = []
                 for problem in problems {
-                    let diagnostic = Diagnostic.csv(problem, file: path)
+                    let diagnostic = Diagnostic.csv(problem, file: path, sheet: sheet)
                     if diagnostic.severity == .error && !syntaxErrors.contains(where: { $0.code == diagnostic.code }) {
                         syntaxErrors.append(diagnostic)
                     }
                     diagnostics.emit(diagnostic)
                 }
                 let record = CSVRecord(
-                    path: path, fields: fields, line: line, syntaxErrors: syntaxErrors,
+                    path: path, fields: fields, line: line, sheet: sheet?.name, textLine: sheet == nil ? nil : textLine,
+                    syntaxErrors: syntaxErrors,
                     buffer: buffer, decoder: decoder
                 )
                 return body(record, &diagnostics)
@@ -181,13 +211,24 @@ package struct Spreadsheet: Sendable {
             rows.append(CSVTable.Row(cells: cells, line: record.line, isBroken: bad))
             return true
         }
-        return CSVTable(path: path, records: rows)
+        return CSVTable(path: path, sheet: sheet?.name, records: rows)
     }
 }
 
 extension Diagnostic {
     /// The diagnostic for a CSV syntax problem.
-    static func csv(_ problem: CSVTokenizer.Problem, file: String) -> Diagnostic {
+    static func csv(_ problem: CSVTokenizer.Problem, file: String, sheet: SheetOrigin? = nil) -> Diagnostic {
+        var diagnostic = csv(problem, file: file)
+        if let sheet, var location = diagnostic.location {
+            location.line = sheet.row(ofLine: location.line)
+            location.sheet = sheet.name
+            diagnostic.location = location
+        }
+        return diagnostic
+    }
+
+    /// The diagnostic for a CSV syntax problem in a text file.
+    private static func csv(_ problem: CSVTokenizer.Problem, file: String) -> Diagnostic {
         switch problem {
         case .unterminatedQuote(let line, let column):
             Diagnostic(

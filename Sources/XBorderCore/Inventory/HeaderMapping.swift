@@ -17,6 +17,7 @@ package struct HeaderMapping: Sendable {
     ) {
         var index: [FlowColumn: Int] = [:]
         var seen: [String: Int] = [:]
+        var unknown: [FlowColumn: Int] = [:]  // the column an unknown header resembles → its index
         for (i, header) in headers.enumerated() {
             var at = location
             at.column = i + 1
@@ -46,18 +47,34 @@ package struct HeaderMapping: Sendable {
                     index[column] = i
                 }
             } else {
+                let guess = Self.suggestion(for: header)
+                let hint = guess.map { "; did you mean '\($0.rawValue)'?" } ?? ""
                 diagnostics.warning(
                     "input.unknown-header",
-                    "header \(Diagnostic.quoted(header)) is not a known column and is ignored (map it in columns.csv)",
+                    "header \(Diagnostic.quoted(header)) is not a known column and is ignored\(hint) (map it in columns.csv)",
                     at: at)
+                if let guess { unknown[guess] = unknown[guess] ?? i }
             }
         }
         for column in FlowColumn.allCases where column.isRequired && index[column] == nil {
+            var at = location
+            var hint = ""
+            if let near = unknown[column] {
+                at.column = near + 1
+                hint = "; header \(Diagnostic.quoted(headers[near])) in column \(near + 1) looks like it"
+            }
             diagnostics.error(
-                "input.missing-column", "required column '\(column.rawValue)' is missing (\(column.japaneseAliases[0]))",
-                at: location)
+                "input.missing-column", "required column '\(column.rawValue)' is missing (\(column.japaneseAliases[0]))\(hint)",
+                at: at)
         }
         self.index = index
+    }
+
+    /// The canonical column an unknown header most resembles (canonical names and Japanese
+    /// aliases, folded), if any is close.
+    static func suggestion(for header: String) -> FlowColumn? {
+        Suggestion.closest(to: FlowColumn.fold(header), among: FlowColumn.byHeader.keys.sorted())
+            .flatMap { FlowColumn.byHeader[$0] }
     }
 
     /// True when every required column was found.

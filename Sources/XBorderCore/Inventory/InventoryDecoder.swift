@@ -113,7 +113,7 @@ package struct InventoryDecoder {
                 var headers: [String] = []
                 for i in 0..<record.count { headers.append(record.string(at: i, diagnostics: &headerLog) ?? "") }
                 let candidate = HeaderMapping(
-                    headers: headers, custom: context.customHeaders, location: SourceLocation(file: sheet.path, line: record.line),
+                    headers: headers, custom: context.customHeaders, location: sheet.location(line: record.line),
                     diagnostics: &headerLog)
                 candidates += 1
                 if candidate.isComplete {
@@ -125,7 +125,7 @@ package struct InventoryDecoder {
                             Diagnostic(
                                 .note, code: "input.preamble",
                                 "the header is on line \(record.line); the \(candidates - 1) rows above it are not flow rows and were skipped",
-                                at: SourceLocation(file: sheet.path, line: record.line)))
+                                at: sheet.location(line: record.line)))
                     }
                     return true
                 }
@@ -152,10 +152,10 @@ package struct InventoryDecoder {
                         Diagnostic(
                             .note, code: "input.header-not-found",
                             "no row among the first \(candidates) names every required column; the header is expected on line \(firstCandidateLine)",
-                            at: SourceLocation(file: sheet.path, line: firstCandidateLine)))
+                            at: sheet.location(line: firstCandidateLine)))
                 }
             } else {
-                diagnostics.error("input.empty", "flows.csv has no header row", at: SourceLocation(file: sheet.path))
+                diagnostics.error("input.empty", "flows.csv has no header row", at: sheet.location())
             }
             return nil
         }
@@ -217,7 +217,7 @@ package struct InventoryDecoder {
         if id.utf8.count > Self.cachedTextBytes { id = String(id.prefix(Self.rejectedIDCharacters)) + "…" }
         return .rejected(
             .init(
-                location: SourceLocation(file: record.path, line: record.line), flowID: id,
+                location: SourceLocation(file: record.path, line: record.line, sheet: record.sheet), flowID: id,
                 codes: codes.sorted(), reason: errors.first?.message ?? record.syntaxErrors.first?.message ?? ""))
     }
 
@@ -259,10 +259,11 @@ package struct InventoryDecoder {
             let text = required ? requiredValue(column) : cell(column)
             if text.isEmpty { return nil }
             if let value = context.vocabulary.value(E.self, text) { return value }
+            let values = E.allCases.map(\.rawValue).joined(separator: ", ")
+            let tail = context.vocabulary.suggestion(E.self, text).map { "; did you mean '\($0.rawValue)'? (one of \(values))" }
+                ?? "; expected one of \(values)"
             diagnostics.error(
-                "input.\(column.rawValue)",
-                "unknown \(column.rawValue) \(Diagnostic.quoted(text)); expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))",
-                at: at(column))
+                "input.\(column.rawValue)", "unknown \(column.rawValue) \(Diagnostic.quoted(text))\(tail)", at: at(column))
             ok = false
             return nil
         }
@@ -324,7 +325,7 @@ package struct InventoryDecoder {
         guard ok, let category, let confidentiality, let origin, let destination else { return nil }
         var flow = Flow(
             id: id, asset: asset, category: category, confidentiality: confidentiality,
-            origin: origin, destination: destination, location: SourceLocation(file: record.path, line: record.line))
+            origin: origin, destination: destination, location: SourceLocation(file: record.path, line: record.line, sheet: record.sheet))
         flow.personalData = personal ?? (category == .personal ? .personal : .none)
         flow.criticality = criticality ?? .medium
         flow.recipientType = recipient

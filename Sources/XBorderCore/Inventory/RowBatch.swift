@@ -43,12 +43,14 @@ struct RowBatch {
     private var buffer: UnsafeBufferPointer<UInt8>?
     private var encoding: TextEncoding = .utf8
     private var path = ""
+    private var sheet: String?
 
     /// Keeps a record for the next `decode`.
     mutating func add(_ record: borrowing CSVRecord, problems: DiagnosticLog) {
         buffer = record.buffer
         encoding = record.decoder.encoding
         path = record.path
+        sheet = record.sheet
         rows.append(
             Row(fields: record.fields, line: record.line, syntaxErrors: record.syntaxErrors, start: record.start, problems: problems))
     }
@@ -57,12 +59,14 @@ struct RowBatch {
     func decode(mapping: HeaderMapping, headerCount: Int, decoders: inout [InventoryDecoder]) -> [Outcome] {
         guard let buffer, !rows.isEmpty else { return [] }
         let path = self.path
+        let sheet = self.sheet
         let encoding = self.encoding
         let workers = min(decoders.count, max(1, rows.count / 256))
         if workers <= 1 {
             let cells = CellDecoder(encoding: encoding)
             return rows.map {
-                decoders[0].outcome(of: $0, mapping: mapping, headerCount: headerCount, path: path, buffer: buffer, cells: cells)
+                decoders[0].outcome(
+                    of: $0, mapping: mapping, headerCount: headerCount, path: path, sheet: sheet, buffer: buffer, cells: cells)
             }
         }
         let input = SharedInput(rows: rows, buffer: buffer)
@@ -77,7 +81,7 @@ struct RowBatch {
             for i in range {
                 outcomes.append(
                     decoder.outcome(
-                        of: input.rows[i], mapping: mapping, headerCount: headerCount, path: path, buffer: input.buffer,
+                        of: input.rows[i], mapping: mapping, headerCount: headerCount, path: path, sheet: sheet, buffer: input.buffer,
                         cells: cells))
             }
             state.withLock {
@@ -101,11 +105,12 @@ struct RowBatch {
 extension InventoryDecoder {
     /// Reads one kept row (see `read(_:mapping:headerCount:diagnostics:)`).
     mutating func outcome(
-        of row: RowBatch.Row, mapping: HeaderMapping, headerCount: Int, path: String,
+        of row: RowBatch.Row, mapping: HeaderMapping, headerCount: Int, path: String, sheet: String?,
         buffer: UnsafeBufferPointer<UInt8>, cells: CellDecoder
     ) -> RowBatch.Outcome {
         let record = CSVRecord(
-            path: path, fields: row.fields, line: row.line, syntaxErrors: row.syntaxErrors, buffer: buffer, decoder: cells)
+            path: path, fields: row.fields, line: row.line, sheet: sheet, syntaxErrors: row.syntaxErrors, buffer: buffer,
+            decoder: cells)
         var log = DiagnosticLog()
         let read = read(record, mapping: mapping, headerCount: headerCount, diagnostics: &log)
         return RowBatch.Outcome(row: read, log: log)

@@ -13,8 +13,11 @@ package struct Vocabulary: Sendable {
                 map[Self.fold(value.rawValue)] = value.rawValue
                 map[Self.fold(value.rawValue.replacingOccurrences(of: "_", with: " "))] = value.rawValue
                 for catalogue in catalogues {
-                    if let label = catalogue.messages[value.catalogueKey], !label.isEmpty {
-                        map[Self.fold(label)] = map[Self.fold(label)] ?? value.rawValue
+                    guard let label = catalogue.messages[value.catalogueKey], !label.isEmpty else { continue }
+                    // The label as written, and its head before an explanation in brackets:
+                    // `極秘（営業秘密）` is also read as `極秘`.
+                    for spelling in [label, Self.head(of: label)] where !spelling.isEmpty {
+                        map[Self.fold(spelling)] = map[Self.fold(spelling)] ?? value.rawValue
                     }
                 }
             }
@@ -27,6 +30,19 @@ package struct Vocabulary: Sendable {
         register(RecipientType.self)
         register(Frequency.self)
         register(Mechanism.self)
+    }
+
+    /// A label without its trailing explanation in brackets (`（…）` or `(…)`), trimmed.
+    static func head(of label: String) -> String {
+        guard let open = label.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return label }
+        return String(label[..<open]).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The value a misspelled enumeration cell most resembles (its English tokens and labels in
+    /// every catalogue), if any is close.
+    package func suggestion<E: InventoryEnumeration>(_: E.Type, _ text: String) -> E? {
+        guard let map = labels[E.catalogueKey] else { return nil }
+        return Suggestion.closest(to: Self.fold(text), among: map.keys.sorted()).flatMap { map[$0] }.flatMap(E.init(rawValue:))
     }
 
     /// Folds for matching: trimmed, lower-cased, width-folded, `-`/space as `_`.

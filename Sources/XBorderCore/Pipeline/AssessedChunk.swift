@@ -23,6 +23,7 @@ struct AssessedChunk: Sendable {
         var export = FindingsExport(
             reference: inputs.reference, exposures: assessor.exposureIndex, messages: inputs.englishMessages,
             buffers: &buffers)
+        export.layout = inputs.layout
         var aggregate = ReportAggregate(size: inputs.reference.scales.size, topN: topN)
         var matched: Set<Int> = []
         var changes = history.previousPeriod.map { _ in

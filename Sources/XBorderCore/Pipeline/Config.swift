@@ -6,10 +6,10 @@ package struct Config: Sendable {
     package var periodDirectory: String
     /// The archive folder (`Output`).
     package var outputDirectory = "Output"
-    /// The reference data folder (`Inputs/reference`).
-    package var referenceDirectory = "Inputs/reference"
-    /// The templates folder (`Templates`).
-    package var templatesDirectory = "Templates"
+    /// The reference data folder (default: `reference/` in the period's Inputs root).
+    package var referenceDirectory: String
+    /// The templates folder (default: `Templates/` beside the period's Inputs root).
+    package var templatesDirectory: String
     /// Report language (`en`, `ja`).
     package var locale = "en"
     /// As-of date; defaults to the period's last day.
@@ -42,8 +42,17 @@ package struct Config: Sendable {
     /// The default of `maxInputBytes`: 1 GiB.
     package static let defaultMaxInputBytes = 1 << 30
 
-    /// Creates a configuration for a period folder.
-    package init(periodDirectory: String) { self.periodDirectory = periodDirectory }
+    /// Creates a configuration for a period folder, with the reference data and templates of
+    /// its Inputs root (``InputsLayout``).
+    package init(periodDirectory: String) {
+        self.periodDirectory = periodDirectory
+        let layout = InputsLayout(periodDirectory: periodDirectory)
+        referenceDirectory = layout.referenceDirectory
+        templatesDirectory = layout.templatesDirectory
+    }
+
+    /// The folders around the period folder, and how reports show paths.
+    package var layout: InputsLayout { InputsLayout(periodDirectory: periodDirectory) }
 
     /// The period name: the folder's last component.
     package var periodName: String { FileSystem.baseName(periodDirectory) }

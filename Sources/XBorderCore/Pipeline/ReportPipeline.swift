@@ -33,6 +33,14 @@ package enum ReportPipeline {
         package var bands: [Band: Int] = [:]
         /// The scenarios of scenarios.csv compared with the findings (`whatif`).
         package var scenarios: [ScenarioComparison] = []
+        /// Whether the inventory was read and decoded (the row counts mean something).
+        package var inventoryRead = false
+        /// Whether the flows were assessed (the finding counts mean something).
+        package var assessed = false
+        /// The revision the run wrote or tried to write (1 for a new period), once known.
+        package var revision: Int?
+        /// The archive folder the revision supersedes, if any.
+        package var supersedes: String?
         /// Seconds spent per stage, in order (for `XBORDER_TIMINGS=1`; never written to files).
         package var timings: [(stage: String, seconds: Double)] = []
 
@@ -83,6 +91,8 @@ package enum ReportPipeline {
             }
             contradictions.report(into: &log)
             book.unmatched(diagnostics: &log)
+            outcome.inventoryRead = true
+            outcome.assessed = true
             outcome.rowsRead = inputs.inventory.rowsRead
             outcome.rowsAssessed = inputs.inventory.flows.count
             outcome.rowsRejected = inputs.inventory.rejected.count
@@ -121,6 +131,7 @@ package enum ReportPipeline {
             outcome.diagnostics = log.sorted
             return outcome
         }
+        outcome.inventoryRead = true
         outcome.rowsRead = inputs.inventory.rowsRead
         outcome.rowsAssessed = inputs.inventory.flows.count
         outcome.rowsRejected = inputs.inventory.rejected.count
@@ -154,6 +165,8 @@ package enum ReportPipeline {
             outcome.diagnostics = log.sorted
             return outcome
         }
+        outcome.revision = archive.revision
+        outcome.supersedes = archive.supersedes
         do {
             try runStages(
                 config, inputs: inputs, assessor: assessor, coverage: coverage, templates: templates, archive: archive,
@@ -244,6 +257,7 @@ package enum ReportPipeline {
         }
         changes?.finish(currentFlows: Set(flows.map(\.id)))
         outcome.record("assess+companions", since: assessStart)
+        outcome.assessed = true
         outcome.findings = aggregate.findingCount
         outcome.bands = aggregate.residualBands
         let scenarios = ScenarioComparison.compare(
@@ -259,17 +273,19 @@ package enum ReportPipeline {
         }
         let hashes = Dictionary(
             (inputs.inputFiles + inputs.referenceFiles).map { ($0.path, sha256Hex($0.bytes)) }, uniquingKeysWith: { a, _ in a })
+        // Reports show paths relative to the project folder, never the machine's.
+        let layout = config.layout
         func info(_ file: InputFile) -> ReportContext.FileInfo {
-            .init(path: file.path, rows: inputs.rows[file.path] ?? 0, format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
+            .init(path: layout.display(file.path), rows: inputs.rows[file.path] ?? 0, format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
         }
         let period = PeriodDisplay(revision: archive.revision, supersedes: archive.supersedes)
         let context = ReportContext(
             settings: inputs.settings, config: config, period: inputs.period, asOf: inputs.asOf,
             revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
             exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
-            diagnostics: log.sorted, inputFiles: inputs.inputFiles.map(info), referenceFiles: inputs.referenceFiles.map(info),
-            history: history, changes: changes, coverage: coverage, decisions: inputs.decisions,
-            contradictions: contradictions, scenarios: scenarios)
+            diagnostics: log.sorted.map { layout.display($0) }, inputFiles: inputs.inputFiles.map(info),
+            referenceFiles: inputs.referenceFiles.map(info), history: history, changes: changes, coverage: coverage,
+            decisions: inputs.decisions, contradictions: contradictions, scenarios: scenarios)
         // Stages 4–6: present, render and validate, the HTML and the XHTML document side by side
         // (libxml2 calls are serialized, so one document's validation overlaps the other's
         // rendering). Nothing is archived before both are valid.
@@ -323,12 +339,12 @@ package enum ReportPipeline {
         let rejectedSink = try archive.open("rejected.csv")
         var rejected = CSVWriter(header: ["location", "line", "flow_id", "codes", "reason"])
         try inputs.inventory.rejected.forEach { (row) throws(FileSystem.Failure) in
-            rejected.row([row.location.description, String(row.location.line), row.flowID, row.codes.joined(separator: ";"), row.reason])
+            rejected.row([layout.display(row.location).description, String(row.location.line), row.flowID, row.codes.joined(separator: ";"), row.reason])
             if rejected.bytes.count >= 1 << 20 { try rejectedSink.write(rejected.drain()) }
         }
         try rejectedSink.write(rejected.drain())
         try archive.close(rejectedSink)
-        let diagnosticsText = log.sorted.map(\.description).joined(separator: "\n")
+        let diagnosticsText = log.sorted.map { layout.display($0).description }.joined(separator: "\n")
         try archive.write("diagnostics.txt", Array((diagnosticsText.isEmpty ? "" : diagnosticsText + "\n").utf8))
         var manifest = Manifest(
             period: inputs.period, revision: archive.revision, supersedes: archive.supersedes, asOf: inputs.asOf,

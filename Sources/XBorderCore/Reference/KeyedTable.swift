@@ -15,15 +15,17 @@ package struct KeyedTable: Sendable {
 
         /// Location of `column`'s cell.
         package func location(_ column: String) -> SourceLocation {
-            SourceLocation(file: table.path, line: raw.line, column: (table.columns[column] ?? -1) + 1)
+            SourceLocation(file: table.path, line: raw.line, column: (table.columns[column] ?? -1) + 1, sheet: table.sheet)
         }
 
         /// Location of the row.
-        package var location: SourceLocation { SourceLocation(file: table.path, line: raw.line) }
+        package var location: SourceLocation { SourceLocation(file: table.path, line: raw.line, sheet: table.sheet) }
     }
 
     /// The file path.
     package let path: String
+    /// The worksheet, when the table comes from an Excel workbook.
+    package let sheet: String?
     /// Header name (lower-cased, trimmed) → column index.
     package let columns: [String: Int]
     /// Data rows (records after the header that are not broken).
@@ -33,6 +35,7 @@ package struct KeyedTable: Sendable {
     /// Builds a keyed table, reporting missing `required` headers.
     package init(_ table: CSVTable, required: [String], diagnostics: inout DiagnosticLog) {
         path = table.path
+        sheet = table.sheet
         var columns: [String: Int] = [:]
         if let header = table.records.first {
             for (i, name) in header.cells.enumerated() {
@@ -42,7 +45,7 @@ package struct KeyedTable: Sendable {
             for name in required where columns[name] == nil {
                 diagnostics.error(
                     "reference.missing-column", "required column '\(name)' is missing",
-                    at: SourceLocation(file: table.path, line: header.line))
+                    at: SourceLocation(file: table.path, line: header.line, sheet: table.sheet))
             }
         } else {
             diagnostics.error("reference.empty", "file has no header row", at: SourceLocation(file: table.path))

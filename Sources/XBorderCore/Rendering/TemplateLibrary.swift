@@ -79,9 +79,14 @@ package struct TemplateLibrary: Sendable {
                 }
             }
         }
-        if texts[Self.mainTemplate] == nil {
+        if !FileSystem.isDirectory(directory) {
             diagnostics.error(
-                "template.missing", "main template 'report.mustache' is missing", at: SourceLocation(file: directory))
+                "template.missing", "templates folder does not exist; give it with --templates DIR",
+                at: SourceLocation(file: directory))
+        } else if texts[Self.mainTemplate] == nil {
+            diagnostics.error(
+                "template.missing", "main template 'report.mustache' is missing; give the templates folder with --templates DIR",
+                at: SourceLocation(file: directory))
         }
         guard diagnostics.errorCount == before else { return nil }
         self.library = library

@@ -5,9 +5,9 @@ import XBorderCore
 /// Golden whole-pipeline cases: each folder under `Cases/` holds `input/` (a period's files) and
 /// `expected/` (every companion and both reports). They run against their own reference data
 /// (`GoldenReference/`), so an analyst's edit to `Inputs/reference` does not change them. The
-/// expected XHTML is itself validated against the DTD; a mismatch shows a unified diff.
-/// `RECORD_GOLDEN=1 swift test` rewrites the expected files and still fails, so re-recording is
-/// always deliberate.
+/// expected XHTML is itself validated against the DTD; a mismatch shows a unified diff. A case
+/// whose `expected/` holds only diagnostics.txt must archive nothing. `RECORD_GOLDEN=1 swift
+/// test` rewrites the expected files and still fails, so re-recording is always deliberate.
 @Suite(.serialized) struct ReferenceTests {
     static let casesFolder = Paths.repo("Tests/XBorderCoreTests/Reference/Cases")
     static let cases = FileSystem.list(casesFolder).filter { FileSystem.isDirectory(casesFolder + "/" + $0) }
@@ -27,6 +27,16 @@ import XBorderCore
         config.referenceDirectory = Paths.repo("Tests/XBorderCoreTests/Reference/GoldenReference")
         config.templatesDirectory = Paths.repo("Templates")
         let outcome = ReportPipeline.run(config)
+        defer { try? FileManager.default.removeItem(atPath: work) }
+        if !FileSystem.exists(folder + "/expected/report.xhtml") {
+            #expect(outcome.archivePath == nil)
+            let actual = outcome.diagnostics.map { config.layout.display($0).description }.joined(separator: "\n") + "\n"
+            let relative = actual.replacingOccurrences(of: FileSystem.baseName(work) + "/", with: "")
+            let expectedPath = folder + "/expected/diagnostics.txt"
+            if Self.recording { try FileSystem.write(expectedPath, Array(relative.utf8)) }
+            #expect(relative == String(decoding: try FileSystem.read(expectedPath), as: UTF8.self))
+            return
+        }
         let archived = try #require(outcome.archivePath, "\(outcome.diagnostics)")
         #expect(outcome.rowsRead == outcome.rowsAssessed + outcome.rowsRejected)
         let validator = ReportValidator(templates: nil)
@@ -34,6 +44,7 @@ import XBorderCore
             // Paths inside outputs differ per run: make them relative to the case.
             var actual = String(decoding: try FileSystem.read(archived + "/" + file), as: UTF8.self)
                 .replacingOccurrences(of: work + "/", with: "")
+                .replacingOccurrences(of: FileSystem.baseName(work) + "/", with: "")
                 .replacingOccurrences(of: Paths.root + "/", with: "")
             if file == "manifest.json" { actual = Self.maskingPathDependentHashes(actual) }
             let expectedPath = folder + "/expected/" + file

@@ -25,9 +25,18 @@ enum Paths {
     /// A path below the package root.
     static func repo(_ relative: String) -> String { root + "/" + relative }
 
-    /// A new empty temporary directory.
-    static func temporaryDirectory() -> String {
+    /// The one folder that holds every temporary directory of this test process; removed when
+    /// the process exits, so a test run leaves nothing behind in the temp directory.
+    static let temporaryRoot: String = {
         let path = NSTemporaryDirectory() + "xborder-tests-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Paths.temporaryRoot) }
+        return path
+    }()
+
+    /// A new empty temporary directory (inside ``temporaryRoot``).
+    static func temporaryDirectory() -> String {
+        let path = temporaryRoot + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

@@ -11,6 +11,15 @@ extension Diagnostic {
         guard text.locale != "en" else { return self }
         let key = "diag_" + String(code.map { $0 == "." || $0 == "-" ? "_" : $0 })
         guard let template = text.label(key), !template.isEmpty else { return self }
+        if !arguments.isEmpty {
+            // A diagnostic that carries its values is worded from them (`{finding}`, `{measures}` …);
+            // an argument `@key` is itself a catalogue key.
+            var copy = self
+            copy.message = MessageCatalog.fill(template) { name in
+                arguments[String(decoding: name, as: UTF8.self)].map { $0.hasPrefix("@") ? (text.label(String($0.dropFirst())) ?? $0) : $0 }
+            }
+            return copy
+        }
         let parts = message.components(separatedBy: "; ")
         let head = MessageCatalog.fill(template) { name in
             String(decoding: name, as: UTF8.self) == "value" ? Self.firstQuoted(in: parts[0]) ?? "" : nil

@@ -9,7 +9,8 @@ import Testing
     static func keys(_ locale: String) throws -> [String: String] {
         let text = try String(contentsOfFile: CLITests.root + "/Templates/messages/\(locale).csv", encoding: .utf8)
         var result: [String: String] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix("cli_") || line.hasPrefix("diag_") {
+        // `\r\n` is one Character: split on any line end.
+        for line in text.split(whereSeparator: \.isNewline) where line.hasPrefix("cli_") || line.hasPrefix("diag_") {
             let comma = line.firstIndex(of: ",")!
             var value = String(line[line.index(after: comma)...])
             if value.hasPrefix("\"") { value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") }

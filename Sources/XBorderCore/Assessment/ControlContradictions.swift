@@ -53,11 +53,11 @@ package struct ControlContradictions: Sendable {
             let one = entry.measures.count == 1
             var diagnostic = Diagnostic(
                 .warning, code: "assessment.control-contradiction",
-                "\(entry.findingID): controls list \(measures) as in place, but decisions.csv (\(entry.decisionLocation)) still has \(one ? "it" : "them") \(entry.status.rawValue); \(measures) \(one ? "earns" : "earn") no credit until the two agree",
+                "\(entry.findingID): controls list \(measures) as in place, but decisions.csv (line \(entry.decisionLocation.line)) still has \(one ? "it" : "them") \(entry.status.rawValue); \(measures) \(one ? "earns" : "earn") no credit until the two agree",
                 at: entry.flowLocation)
             diagnostic.arguments = [
                 "finding": entry.findingID, "measures": measures, "status": "@" + entry.status.catalogueKey,
-                "decision": entry.decisionLocation.description,
+                "decision": String(entry.decisionLocation.line),
             ]
             log.emit(diagnostic)
         }

@@ -26,11 +26,24 @@ package struct Vocabulary: Sendable {
         register(DataCategory.self)
         register(PersonalData.self)
         register(Confidentiality.self)
+        // Japanese spellings of the classes that spreadsheets commonly use besides the catalogue's
+        // labels (earlier editions of the catalogue among them).
+        for (spelling, token) in Self.confidentialityVariants {
+            labels[Confidentiality.catalogueKey]![Self.fold(spelling)] =
+                labels[Confidentiality.catalogueKey]![Self.fold(spelling)] ?? token
+        }
         register(Criticality.self)
         register(RecipientType.self)
         register(Frequency.self)
         register(Mechanism.self)
     }
+
+    /// Confidentiality classes as Japanese spreadsheets write them.
+    static let confidentialityVariants: [(String, String)] = [
+        ("公開情報", "public"), ("社内", "internal"), ("社内限", "internal"), ("社内限り", "internal"),
+        ("社外秘", "internal"), ("秘", "confidential"), ("機密", "confidential"), ("極秘", "secret"),
+        ("営業秘密", "secret"),
+    ]
 
     /// A label without its trailing explanation in brackets (`（…）` or `(…)`), trimmed.
     static func head(of label: String) -> String {

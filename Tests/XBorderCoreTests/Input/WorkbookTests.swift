@@ -32,7 +32,7 @@ import ZIPFoundation
     @Test("the sample workbook decodes to the same inventory and decisions as the CSV files it was made from")
     func sampleMatchesCSV() throws {
         let workbook = try Self.workbook(Self.fixture)
-        #expect(workbook.sheetNames == ["flows", "decisions"])
+        #expect(workbook.sheetNames == ["flows", "decisions", "scenarios"])
         var log = DiagnosticLog()
         let sheet = try #require(workbook.spreadsheet(named: "flows", limits: .standard, diagnostics: &log))
         let csvFile = InputFile(path: "flows.csv", bytes: try FileSystem.read(Paths.repo("Inputs/2026-Q3/flows.csv")))

@@ -12,7 +12,7 @@ struct CommonOptions: ParsableArguments {
     @Option(help: "Templates folder (report.mustache, partials, messages; default: Templates/ beside the period's Inputs folder).")
     var templates: String?
 
-    @Option(help: "Report and message language: en or ja (default: en, or ja for the messages under a Japanese LANG).")
+    @Option(help: "Report and message language: en, ja, or both editions into one archive (en,ja: report.html in English, report.ja.html in Japanese); default en, or ja for the messages under a Japanese LANG.")
     var locale: String?
 
     @Option(name: .customLong("as-of"), help: "As-of date YYYY-MM-DD (default: the period's last day).")
@@ -39,7 +39,11 @@ struct CommonOptions: ParsableArguments {
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
     func validate() throws {
-        if let locale, !["en", "ja"].contains(locale) { throw ValidationError("--locale must be en or ja") }
+        if let locale, locale.split(separator: ",").isEmpty
+            || !locale.split(separator: ",").allSatisfy({ ["en", "ja"].contains($0) })
+        {
+            throw ValidationError("--locale must be en, ja, or both (en,ja): the first is report.html, the other report.<locale>.html")
+        }
         if let asOf, CalendarDate(asOf) == nil { throw ValidationError("--as-of must be a date YYYY-MM-DD") }
         if let encoding, TextEncoding(name: encoding) == nil { throw ValidationError("unknown --encoding '\(encoding)'") }
         if let topN, !(1...1000).contains(topN) { throw ValidationError("--top must be between 1 and 1000") }
@@ -49,7 +53,7 @@ struct CommonOptions: ParsableArguments {
     static let inputsFolder = "Inputs"
 
     /// The language of the CLI's messages.
-    var messageLocale: String { CLIText.locale(option: locale) }
+    var messageLocale: String { CLIText.locale(option: locale.flatMap { $0.split(separator: ",").first.map(String.init) }) }
 
     /// The CLI's texts, from the templates of `period` (or of the working directory).
     func text(period: String? = nil) -> CLIText {
@@ -65,7 +69,9 @@ struct CommonOptions: ParsableArguments {
         config.outputDirectory = output
         if let reference { config.referenceDirectory = reference }
         if let templates { config.templatesDirectory = templates }
-        config.locale = locale ?? "en"
+        let locales = (locale ?? "en").split(separator: ",").map(String.init)
+        config.locale = locales.first ?? "en"
+        config.extraLocales = Array(locales.dropFirst())
         config.asOf = asOf.flatMap(CalendarDate.init)
         config.strict = strict
         if let topN {

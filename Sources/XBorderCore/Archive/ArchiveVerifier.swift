@@ -40,8 +40,12 @@ package enum ArchiveVerifier {
         }
     }
 
-    /// The reports re-validated after hashing (their bytes are kept while they are hashed).
-    static let reportNames: Set<String> = ["report.html", "report.xhtml"]
+    /// True for a report re-validated after hashing (its bytes are kept while it is hashed):
+    /// `report.html`, `report.xhtml` and the further editions `report.<locale>.html`/`.xhtml`.
+    static func isReport(_ path: String) -> Bool {
+        guard path.hasPrefix("report."), !path.contains("/") else { return false }
+        return path.hasSuffix(".html") || path.hasSuffix(".xhtml")
+    }
 
     /// Verifies the period folder at `path`.
     package static func verify(_ path: String, limits: ManifestReader.Limits) -> Report {
@@ -102,7 +106,7 @@ package enum ArchiveVerifier {
         for file in present {
             let entry = file.entry
             let filePath = FileSystem.join(path, entry.path)
-            switch folder.hash(entry.path, expectedSize: entry.size, keepingBytes: reportNames.contains(entry.path)) {
+            switch folder.hash(entry.path, expectedSize: entry.size, keepingBytes: isReport(entry.path)) {
             case .failure(let error):
                 if case .unsafe(let reason) = error.inspection { unsafe(file, reason, log: &log) } else { missing(file, in: path, log: &log) }
             case .success(let hashed):
@@ -137,11 +141,13 @@ package enum ArchiveVerifier {
                 at: SourceLocation(file: path))
         }
         let validator = ReportValidator(templates: nil)
-        if let xhtml = reports["report.xhtml"] {
-            for d in validator.validateXHTML(xhtml, path: FileSystem.join(path, "report.xhtml")) { log.emit(d) }
-        }
-        if let html = reports["report.html"] {
-            for d in validator.validateHTML(html, path: FileSystem.join(path, "report.html")) { log.emit(d) }
+        for name in reports.keys.sorted() {
+            let bytes = reports[name]!
+            let problems =
+                name.hasSuffix(".xhtml")
+                ? validator.validateXHTML(bytes, path: FileSystem.join(path, name))
+                : validator.validateHTML(bytes, path: FileSystem.join(path, name))
+            for d in problems { log.emit(d) }
         }
         return Report(
             diagnostics: log.sorted, filesChecked: manifest.files.count, verifiedKey: log.hasErrors ? nil : verifiedKey,

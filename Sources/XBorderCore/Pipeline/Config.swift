@@ -10,8 +10,13 @@ package struct Config: Sendable {
     package var referenceDirectory: String
     /// The templates folder (default: `Templates/` beside the period's Inputs root).
     package var templatesDirectory: String
-    /// Report language (`en`, `ja`).
+    /// Report language (`en`, `ja`): the edition written as report.html and report.xhtml.
     package var locale = "en"
+    /// Further editions written into the same archived period as `report.<locale>.html` and
+    /// `.xhtml` (`--locale en,ja`).
+    package var extraLocales: [String] = []
+    /// Every edition, the main one first.
+    package var locales: [String] { [locale] + extraLocales.filter { $0 != locale } }
     /// As-of date; defaults to the period's last day.
     package var asOf: CalendarDate?
     /// Warnings fail the run and nothing is archived.
@@ -59,7 +64,7 @@ package struct Config: Sendable {
 
     /// The options recorded in the manifest (those that change the archived bytes).
     package var recordedOptions: [(String, String)] {
-        [("locale", locale), ("strict", strict ? "true" : "false"), ("top_n", String(topN)),
+        [("locale", locales.joined(separator: ",")), ("strict", strict ? "true" : "false"), ("top_n", String(topN)),
          ("encoding", encoding?.rawValue ?? "auto"), ("max_input_bytes", String(maxInputBytes)),
          ("max_cell_bytes", String(csvLimits.maxFieldBytes)), ("max_columns", String(csvLimits.maxFieldsPerRecord))]
     }

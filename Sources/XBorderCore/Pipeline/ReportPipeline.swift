@@ -263,13 +263,11 @@ package enum ReportPipeline {
         let scenarios = ScenarioComparison.compare(
             inputs.scenarios, inputs: inputs, assessor: assessor, baseline: aggregate.residualBands)
 
-        // Stage 4–5: present and render.
-        let messages = (inputs.catalogues[config.locale] ?? MessageCatalog(locale: config.locale, messages: [:]))
-            .withFallback(inputs.englishMessages)
-        if inputs.catalogues[config.locale] == nil {
+        // Stage 4–5: present and render, one edition per report language.
+        for locale in config.locales where inputs.catalogues[locale] == nil {
             log.error(
-                "template.locale", "no message catalogue for locale '\(config.locale)'",
-                at: SourceLocation(file: FileSystem.join(config.templatesDirectory, "messages", "\(config.locale).csv")))
+                "template.locale", "no message catalogue for locale '\(locale)'",
+                at: SourceLocation(file: FileSystem.join(config.templatesDirectory, "messages", "\(locale).csv")))
         }
         let hashes = Dictionary(
             (inputs.inputFiles + inputs.referenceFiles).map { ($0.path, sha256Hex($0.bytes)) }, uniquingKeysWith: { a, _ in a })
@@ -279,21 +277,25 @@ package enum ReportPipeline {
             .init(path: layout.display(file.path), rows: inputs.rows[file.path] ?? 0, format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
         }
         let period = PeriodDisplay(revision: archive.revision, supersedes: archive.supersedes)
-        let context = ReportContext(
-            settings: inputs.settings, config: config, period: inputs.period, asOf: inputs.asOf,
-            revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
-            exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
-            diagnostics: log.sorted.map { layout.display($0) }, inputFiles: inputs.inputFiles.map(info),
-            referenceFiles: inputs.referenceFiles.map(info), history: history, changes: changes, coverage: coverage,
-            decisions: inputs.decisions, contradictions: contradictions, scenarios: scenarios)
-        // Stages 4–6: present, render and validate, the HTML and the XHTML document side by side
-        // (libxml2 calls are serialized, so one document's validation overlaps the other's
-        // rendering). Nothing is archived before both are valid.
+        let builders = config.locales.map { locale -> ReportViewModelBuilder in
+            let messages = (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:]))
+                .withFallback(inputs.englishMessages)
+            let context = ReportContext(
+                settings: inputs.settings, config: config, period: inputs.period, asOf: inputs.asOf,
+                revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
+                exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
+                diagnostics: log.sorted.map { layout.display($0) }, inputFiles: inputs.inputFiles.map(info),
+                referenceFiles: inputs.referenceFiles.map(info), history: history, changes: changes, coverage: coverage,
+                decisions: inputs.decisions, contradictions: contradictions, scenarios: scenarios)
+            return ReportViewModelBuilder(context: context)
+        }
+        // Stages 4–6: present, render and validate every document side by side (libxml2 calls
+        // are serialized, so one document's validation overlaps another's rendering). Nothing
+        // is archived before all are valid.
         let renderStart = ContinuousClock.now
-        let builder = ReportViewModelBuilder(context: context)
         if let dump = config.viewModelDump {
             var writer = JSONWriter(indent: 2)
-            builder.build(xhtml: false).json(into: &writer)
+            builders[0].build(xhtml: false).json(into: &writer)
             do {
                 try FileSystem.write(dump, writer.finish())
             } catch {
@@ -302,23 +304,27 @@ package enum ReportPipeline {
         }
         let folder = FileSystem.join(config.outputDirectory, archive.folderName)
         let validator = ReportValidator(templates: templates)
-        let documents = Mutex<[Int: (bytes: [UInt8], problems: [Diagnostic])]>([:])
+        let planned = config.locales.enumerated().flatMap { (i, locale) in
+            RenderedReport.Kind.allCases.map { RenderedReport(locale: locale, kind: $0, main: i == 0) }
+        }
+        let rendered = Mutex<[RenderedReport?]>(Array(repeating: nil, count: planned.count))
         let render = { @Sendable (k: Int) in
-            let xhtml = k == 1
-            let bytes = Array(templates.render(builder.build(xhtml: xhtml)).utf8)
-            let problems =
-                xhtml
-                ? validator.validateXHTML(bytes, path: FileSystem.join(folder, "report.xhtml"))
-                : validator.validateHTML(bytes, path: FileSystem.join(folder, "report.html"))
-            documents.withLock { $0[k] = (bytes, problems) }
+            var document = planned[k]
+            let builder = builders[k / RenderedReport.Kind.allCases.count]
+            document.bytes = Array(templates.render(builder.build(xhtml: document.kind == .xhtml)).utf8)
+            let path = FileSystem.join(folder, document.fileName)
+            document.problems =
+                document.kind == .xhtml
+                ? validator.validateXHTML(document.bytes, path: path) : validator.validateHTML(document.bytes, path: path)
+            rendered.withLock { $0[k] = document }
         }
         if config.parallelism > 1 {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: render)
+            DispatchQueue.concurrentPerform(iterations: planned.count, execute: render)
         } else {
-            render(0)
-            render(1)
+            for k in planned.indices { render(k) }
         }
-        let (html, xhtml, problems) = documents.withLock { ($0[0]!.bytes, $0[1]!.bytes, $0[0]!.problems + $0[1]!.problems) }
+        let documents = rendered.withLock { $0.compactMap { $0 } }
+        let problems = documents.flatMap(\.problems)
         for problem in problems { log.emit(problem) }
         if problems.contains(where: { $0.severity == .error }) {
             log.error(
@@ -331,8 +337,7 @@ package enum ReportPipeline {
         let archiveStart = ContinuousClock.now
         defer { outcome.record("archive", since: archiveStart) }
         // Stage 7: archive.
-        try archive.write("report.html", html)
-        try archive.write("report.xhtml", xhtml)
+        for document in documents { try archive.write(document.fileName, document.bytes) }
         for file in inputs.inputFiles { try archive.write("inputs/\(FileSystem.baseName(file.path))", file.bytes) }
         for file in inputs.referenceFiles { try archive.write("reference/\(FileSystem.baseName(file.path))", file.bytes) }
         // Streamed: on hostile input most rejected rows are not in memory (`RejectedRows`).

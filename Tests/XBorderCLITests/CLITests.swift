@@ -170,6 +170,15 @@ import Testing
         #expect(result.stderr.contains("delimiter: ';'"))
     }
 
+    @Test("normalize reports an unreadable file as a located diagnostic with a registered code")
+    func normalizeUnreadable() throws {
+        let file = Self.temporaryDirectory() + "/absent.csv"
+        let result = try Self.run(["normalize", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(file): error: "))
+        #expect(result.stderr.hasSuffix(" [input.unreadable]\n"))
+    }
+
     @Test("verify catches a flipped byte, a deleted file and an added file")
     func verifyTamper() throws {
         let output = Self.temporaryDirectory()

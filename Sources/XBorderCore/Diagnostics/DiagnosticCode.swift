@@ -201,11 +201,12 @@ extension DiagnosticCode {
     private static let render: [DiagnosticCode] = [
         .init("template.duplicate-message", [.warning], .render, "a message catalogue defines a key twice"),
         .init("template.encoding", [.error], .render, "a template is not valid UTF-8"),
-        .init("template.forbidden-markup", [.error], .render, "a template uses unescaped output or markup the report forbids"),
+        .init("template.forbidden-markup", [.error], .render, "a template has scripts, event handlers, url(), entities, XInclude or another DOCTYPE"),
         .init("template.locale", [.error], .render, "there is no message catalogue for --locale"),
         .init("template.missing", [.error], .render, "the templates folder or its main template is missing"),
         .init("template.missing-partial", [.error], .render, "a template includes a partial that does not exist"),
         .init("template.partial-outside", [.error], .render, "a template includes a partial outside the templates folder"),
+        .init("template.raw-output", [.error], .render, "a template uses {{{, {{&, {{= or {{%, which print values unescaped"),
         .init("template.read", [.error], .render, "a template cannot be read"),
         .init("template.symlink", [.error], .render, "a template is a symbolic link and is not loaded"),
         .init("template.syntax", [.error], .render, "a template has a Mustache syntax error"),

@@ -6,8 +6,7 @@ import XBorderCore
 ///
 /// A code is any string literal shaped `stage.name` (`"input.country"`, `"run.strict"`) in a
 /// Swift file under Sources/ (the registry's own file aside), outside comments, whose part after
-/// the dot is not a file extension
-/// (`"report.html"` is a file). `xml.*` literals are XMLValidation's issue codes, which reach
+/// the dot is not a file extension (`"report.html"` is a file). `xml.*` literals are XMLValidation's issue codes, which reach
 /// users as the `report.<issue>` family. An interpolated code (`"input.\(…)"`) must be one of
 /// ``DiagnosticCode/Family``; its members are derived from the code that builds them.
 @Suite struct DiagnosticCodeRegistryTests {

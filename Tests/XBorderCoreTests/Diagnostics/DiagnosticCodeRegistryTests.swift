@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Keeps ``DiagnosticCode/all``, the code strings in Sources/ and docs/DIAGNOSTICS.md in step.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Renders the shipped templates with the documented view-model fixtures and validates the
 /// output with libxml2: the templates and the view-model contract stay in step.

@@ -137,7 +137,7 @@ enum ConformanceExclusions {
         "apache-commons-csv/test_rfc4180.txt": blankLines + "; and " + textAfterQuote,
         // Excel export quirks.
         "excel-quirks/excel-csv-macintosh-cr.csv":
-            "Mac Roman is not a supported encoding (PRODUCT §4.1: UTF-8, UTF-16 with BOM, CP932, "
+            "Mac Roman is not a supported encoding (README, Inputs: UTF-8, UTF-16 with BOM, CP932, "
             + "Windows-1252), and `--encoding` offers none. CR-only records and every field boundary are "
             + "read right, but the bytes happen to be well-formed CP932, so detection picks CP932 and the "
             + "non-ASCII letters differ (é → 市, £ → ｣)",

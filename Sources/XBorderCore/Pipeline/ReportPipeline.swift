@@ -302,23 +302,20 @@ package enum ReportPipeline {
         }
         let folder = FileSystem.join(config.outputDirectory, archive.folderName)
         let validator = ReportValidator(templates: templates)
-        let documents = Mutex<[Int: (bytes: [UInt8], problems: [Diagnostic])]>([:])
-        let render = { @Sendable (k: Int) in
-            let xhtml = k == 1
-            let bytes = Array(templates.render(builder.build(xhtml: xhtml)).utf8)
-            let problems =
-                xhtml
-                ? validator.validateXHTML(bytes, path: FileSystem.join(folder, "report.xhtml"))
-                : validator.validateHTML(bytes, path: FileSystem.join(folder, "report.html"))
-            documents.withLock { $0[k] = (bytes, problems) }
+        let documents = Mutex<[RenderedReport.Kind: RenderedReport]>([:])
+        let kinds = RenderedReport.Kind.allCases
+        let render = { @Sendable (index: Int) in
+            let report = RenderedReport.render(
+                kinds[index], builder: builder, templates: templates, validator: validator, folder: folder)
+            documents.withLock { $0[report.kind] = report }
         }
         if config.parallelism > 1 {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: render)
+            DispatchQueue.concurrentPerform(iterations: kinds.count, execute: render)
         } else {
-            render(0)
-            render(1)
+            for index in kinds.indices { render(index) }
         }
-        let (html, xhtml, problems) = documents.withLock { ($0[0]!.bytes, $0[1]!.bytes, $0[0]!.problems + $0[1]!.problems) }
+        let reports = documents.withLock { dictionary in kinds.map { dictionary[$0]! } }
+        let problems = reports.flatMap(\.problems)
         for problem in problems { log.emit(problem) }
         if problems.contains(where: { $0.severity == .error }) {
             log.error(
@@ -331,8 +328,7 @@ package enum ReportPipeline {
         let archiveStart = ContinuousClock.now
         defer { outcome.record("archive", since: archiveStart) }
         // Stage 7: archive.
-        try archive.write("report.html", html)
-        try archive.write("report.xhtml", xhtml)
+        for report in reports { try archive.write(report.kind.fileName, report.bytes) }
         for file in inputs.inputFiles { try archive.write("inputs/\(FileSystem.baseName(file.path))", file.bytes) }
         for file in inputs.referenceFiles { try archive.write("reference/\(FileSystem.baseName(file.path))", file.bytes) }
         // Streamed: on hostile input most rejected rows are not in memory (`RejectedRows`).

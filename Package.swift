@@ -51,15 +51,17 @@ let package = Package(
             ],
             swiftSettings: settings
         ),
+        // Helpers every test target shares (the package root, shared test data, temporary folders).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: settings),
         .testTarget(name: "XMLValidationTests", dependencies: ["XMLValidation"], swiftSettings: settings),
         .testTarget(
             name: "XBorderCoreTests",
-            dependencies: ["XBorderCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["XBorderCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: [
                 "Rendering/Fixtures", "Reference/Cases", "Reference/GoldenReference", "Assessment/Panel", "Input/Fixtures",
             ],
             swiftSettings: settings
         ),
-        .testTarget(name: "XBorderCLITests", dependencies: ["xborder"], swiftSettings: settings),
+        .testTarget(name: "XBorderCLITests", dependencies: ["xborder", "TestSupport"], swiftSettings: settings),
     ]
 )

@@ -4,7 +4,7 @@
 Usage: python3 Scripts/generate-inventory.py N OUT_DIR [--seed S]
 
 Writes OUT_DIR/flows.csv as Excel's "CSV UTF-8" saves it (UTF-8 with BOM, CRLF), with the
-canonical header of PRODUCT.md §4.2. OUT_DIR must be a period folder (its name is a period such
+canonical header of the README's flows.csv columns. OUT_DIR must be a period folder (its name is a period such
 as 2030-Q1, 2030-07 or 2030-H2: xborder derives the as-of date from it), e.g.
 /tmp/bench/10000/2030-Q1. It is created if missing.
 

@@ -2,7 +2,7 @@
 # Screenshots of the shipped sample for the README, as an executive reads it: the report printed
 # by headless Chromium to A4 PDF, and its pages 1–3 turned into PNG (pdftoppm), in English and
 # Japanese. Also checks the print: the board brief heading opens page 1, and the whole report
-# prints in at most 24 pages (PRODUCT §6).
+# prints in at most 24 pages (the limit the report is designed to).
 #
 # For each language (en, ja) it runs the sample quarters (2026-Q2 first, so that 2026-Q3 shows
 # the direction of travel) with `swift run xborder run`, prints report.html, then writes

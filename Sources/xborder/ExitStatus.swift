@@ -1,7 +1,7 @@
 import ArgumentParser
 import XBorderCore
 
-/// What `run` tells a script (PRODUCT §3): whether a record was made, and whether it is clean.
+/// What `run` tells a script (README, "Exit status"): whether a record was made, and whether it is clean.
 enum ExitStatus: Int32, Comparable {
     /// Archived; warnings allowed.
     case archived = 0

@@ -34,17 +34,19 @@ struct NormalizeCommand: ParsableCommand {
     }
 
     func run() throws {
+        var log = DiagnosticLog()
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(file, limit: limits.inputBytes)
         } catch let error where error.isTooLarge {
-            Console.error("\(file): error: \(error.reason) (raise the limit with --max-input-bytes) [input.too-large]")
+            log.error("input.too-large", "\(error.reason) (raise the limit with --max-input-bytes)", at: SourceLocation(file: file))
+            Console.print(log.sorted, format: .text)
             throw ExitCode(1)
         } catch {
-            Console.error("\(file): error: \(error.reason) [input.unreadable]")
+            log.error("input.unreadable", "\(error.reason)", at: SourceLocation(file: file))
+            Console.print(log.sorted, format: .text)
             throw ExitCode(1)
         }
-        var log = DiagnosticLog()
         let sheet = Spreadsheet(
             InputFile(path: file, bytes: bytes), encoding: encoding.flatMap(TextEncoding.init(name:)), limits: limits.csv,
             diagnostics: &log)
@@ -68,7 +70,7 @@ struct NormalizeCommand: ParsableCommand {
             return true
         }
         output.write(Data(json ? jsonWriter.drain() + Array("]\n".utf8) : csv.drain()))
-        for d in log.sorted { Console.error(d.description) }
+        Console.print(log.sorted, format: .text)
         if log.hasErrors { throw ExitCode(1) }
     }
 }

@@ -1,16 +1,11 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `xborder` binary as a user would: exit codes, stdout/stderr, help.
 @Suite(.serialized) struct CLITests {
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url.path }
-        }
-        fatalError("package root not found")
-    }()
+    /// The package root (TestSupport's ``Paths``).
+    static var root: String { Paths.root }
 
     /// The built binary beside the test bundle (SwiftPM builds it because the tests depend on it).
     static let binary: String = {
@@ -47,21 +42,8 @@ import Testing
         return Result(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
 
-    /// The one folder that holds every temporary directory of this test process; removed when
-    /// the process exits.
-    static let temporaryRoot: String = {
-        let path = NSTemporaryDirectory() + "xborder-cli-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        atexit { try? FileManager.default.removeItem(atPath: CLITests.temporaryRoot) }
-        return path
-    }()
-
-    /// A new empty temporary directory (inside ``temporaryRoot``).
-    static func temporaryDirectory() -> String {
-        let path = temporaryRoot + "/" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    /// A new empty temporary directory (TestSupport's ``Paths``, removed when the process exits).
+    static func temporaryDirectory() -> String { Paths.temporaryDirectory() }
 
     /// A new period folder `name` holding `files` (name → text), in a temporary directory.
     static func periodFolder(_ name: String, files: [String: String]) throws -> String {
@@ -168,6 +150,15 @@ import Testing
         #expect(result.stdout == "[[\"a\",\"b\"],[\"x;1\",\"2\"]]\n")
         #expect(result.stderr.contains("encoding: UTF-8"))
         #expect(result.stderr.contains("delimiter: ';'"))
+    }
+
+    @Test("normalize reports an unreadable file as a located diagnostic with a registered code")
+    func normalizeUnreadable() throws {
+        let file = Self.temporaryDirectory() + "/absent.csv"
+        let result = try Self.run(["normalize", file])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(file): error: "))
+        #expect(result.stderr.hasSuffix(" [input.unreadable]\n"))
     }
 
     @Test("verify catches a flipped byte, a deleted file and an added file")

@@ -1,5 +1,5 @@
 /// Controls a flow lists as in place while the finding's decision still has them `open` or
-/// `in_progress` (PRODUCT §5): each is a warning naming the finding, and the measure earns no
+/// `in_progress` (docs/DIAGNOSTICS.md, `assessment.control-contradiction`): each is a warning naming the finding, and the measure earns no
 /// credit until the inventory and decisions.csv agree. Collected per chunk, merged in flow
 /// order, reported once; the list is bounded, the count is not.
 package struct ControlContradictions: Sendable {

@@ -1,5 +1,5 @@
-/// Which jurisdictions the inventory touches that the reference data does not cover (PRODUCT
-/// §4.4): a jurisdiction a flow touches in a way a government risk looks at, with no
+/// Which jurisdictions the inventory touches that the reference data does not cover
+/// (Inputs/README.md): a jurisdiction a flow touches in a way a government risk looks at, with no
 /// exposures.csv row for that risk, is *not assessed* for it — a warning names it and the flows
 /// affected, and the report says so; it is never shown as level 0, i.e. safe.
 package struct Coverage: Sendable {

@@ -1,4 +1,4 @@
-/// The status of a carried decision (decisions.csv, PRODUCT §4.3).
+/// The status of a carried decision (README, "`decisions.csv`").
 package enum DecisionStatus: String, Sendable, CaseIterable, Comparable, InventoryEnumeration {
     case open, inProgress = "in_progress", mitigated, accepted, notApplicable = "not_applicable"
     package static let catalogueKey = "decision"

@@ -1,5 +1,5 @@
 /// Stage 3 output for one (flow, risk): inherent and residual ratings with their explanation.
-/// Its ID `<flow_id>:<risk>` is stable across quarters (PRODUCT §5).
+/// Its ID `<flow_id>:<risk>` is stable across quarters (findings.csv, decisions.csv and the quarter-over-quarter comparison key on it).
 package struct Finding: Sendable {
     /// A likelihood × impact rating.
     package struct Rating: Sendable, Hashable {

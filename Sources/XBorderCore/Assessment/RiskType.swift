@@ -1,4 +1,4 @@
-/// The six risk types of PRODUCT §5. Raw values are the contract IDs.
+/// The six risk types (README, "What the report shows"). Raw values are the contract IDs.
 package enum RiskType: String, Sendable, Hashable, CaseIterable, Comparable, Codable {
     /// Data localization / transfer restriction (incl. business restrictions); government.
     case localization = "LOC"
@@ -13,7 +13,8 @@ package enum RiskType: String, Sendable, Hashable, CaseIterable, Comparable, Cod
     /// Untrustworthy data (tampering, unknown provenance); private.
     case untrustworthy = "TRU"
 
-    /// The value the risk threatens (DOMAIN §1.3, the manual's three situations).
+    /// The value the risk threatens, one of the METI manual's three situations: free flow and use
+    /// of data, confidentiality and rights, trust in the data.
     package var value: ProtectedValue {
         switch self {
         case .localization, .lossOfAccess: .freeFlow

@@ -1,7 +1,7 @@
 /// One field of a CSV record as a span of the (ASCII-compatible) text buffer.
 ///
-/// Cells are not decoded to `String` until a stage needs them (TECH.md: tokenizing on bytes is
-/// 3× faster than building a `String` per field).
+/// Cells are not decoded to `String` until a stage needs them (tokenizing bytes is about
+/// 3× faster than building a `String` per field; docs/PERFORMANCE.md).
 package struct CSVField: Sendable, Equatable {
     /// Offset of the first byte of the raw field (the opening quote, if quoted).
     package var start: Int

@@ -1,7 +1,7 @@
 /// Stage 1: RFC 4180 tokenizer on raw bytes, streaming one record at a time.
 ///
 /// Hand-written because no Swift CSV package is both correct on real exports and fast enough
-/// (TECH.md: SwiftCSV trims spaces and loses delimiters after combining marks, CSV.swift
+/// (SwiftCSV trims spaces and loses delimiters after combining marks, CSV.swift
 /// swallows the rest of a file after a bad quote; both are 20× slower than bytes).
 ///
 /// Accepts what spreadsheets write: CRLF, LF or CR-only record ends; quoted cells with

@@ -10,7 +10,7 @@ import Darwin
 ///
 /// Returns nil for bytes that are invalid in that encoding: the caller reports them with the
 /// cell's location instead of inserting replacement characters. CP932 goes through glibc
-/// `iconv` ("CP932" knows the NEC and IBM extensions, "SHIFT_JIS" does not; TECH.md).
+/// `iconv` ("CP932" knows the NEC and IBM extensions, "SHIFT_JIS" does not, and Japanese Excel writes them).
 /// Not `Sendable`: it owns an iconv descriptor; make one per thread.
 package final class CellDecoder {
     /// The encoding cells are in (UTF-16 files are transcoded to UTF-8 before tokenizing).

@@ -1,4 +1,4 @@
-/// The character encodings xborder reads spreadsheets in (PRODUCT §4.1).
+/// The character encodings xborder reads spreadsheets in (README, "Inputs": what Excel and LibreOffice write).
 package enum TextEncoding: String, Sendable, CaseIterable {
     case utf8 = "UTF-8"
     case utf16LE = "UTF-16LE"

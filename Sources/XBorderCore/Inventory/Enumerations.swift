@@ -1,5 +1,5 @@
 /// A closed vocabulary of a flows.csv column. Raw values are the canonical English tokens
-/// (PRODUCT §4.2); Japanese labels come from the message catalogue (`<catalogueKey>_<token>`).
+/// (README, "`flows.csv` columns"); Japanese labels come from the message catalogue (`<catalogueKey>_<token>`).
 package protocol InventoryEnumeration: CaseIterable, RawRepresentable, Hashable, Sendable, Comparable
 where RawValue == String, AllCases: RandomAccessCollection {
     /// Prefix of this enumeration's keys in the message catalogue, e.g. `category`.
@@ -15,7 +15,7 @@ extension InventoryEnumeration {
     }
 }
 
-/// What kind of data flows (PRODUCT §4.2 `data_category`).
+/// What kind of data flows (`data_category`).
 package enum DataCategory: String, InventoryEnumeration {
     case technical, operational, supplyChain = "supply_chain", commercial, financial, personal
     case securityLogs = "security_logs", geospatial, other

@@ -1,4 +1,4 @@
-/// The canonical columns of flows.csv (PRODUCT §4.2) with their Japanese aliases.
+/// The canonical columns of flows.csv (README, "Inputs") with their Japanese aliases.
 package enum FlowColumn: String, Sendable, CaseIterable {
     case flowID = "flow_id", dataAsset = "data_asset", dataCategory = "data_category"
     case personalData = "personal_data", confidentiality, importantData = "important_data"
@@ -17,7 +17,7 @@ package enum FlowColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// Japanese headers accepted for the column (the first is the one PRODUCT §4.2 names).
+    /// Japanese headers accepted for the column (the first is the one the README names).
     package var japaneseAliases: [String] {
         switch self {
         case .flowID: ["フローID", "フローＩＤ", "フロー番号"]

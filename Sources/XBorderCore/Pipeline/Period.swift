@@ -1,4 +1,4 @@
-/// A reporting period named by its folder: `YYYY-Qn`, `YYYY-MM` or `YYYY-Hn` (PRODUCT §2).
+/// A reporting period named by its folder: `YYYY-Qn`, `YYYY-MM` or `YYYY-Hn` (README, "Inputs").
 /// Periods order the archive and give the default as-of date (the period's last day).
 package struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The kind of period.

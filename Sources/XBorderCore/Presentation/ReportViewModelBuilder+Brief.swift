@@ -1,4 +1,4 @@
-/// Page 1, the board brief (PRODUCT §6): the headline with its direction of travel, the themes
+/// Page 1, the board brief (docs/VIEW_MODEL.md, `brief`): the headline with its direction of travel, the themes
 /// behind most of the risk, the decisions asked of executives with their options and effects,
 /// and the exceptions.
 extension ReportViewModelBuilder {

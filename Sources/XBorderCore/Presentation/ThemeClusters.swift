@@ -1,4 +1,4 @@
-/// The few themes behind most residual risk (PRODUCT §6, board brief): High and Critical
+/// The few themes behind most residual risk (the board brief; docs/VIEW_MODEL.md): High and Critical
 /// findings clustered by their driver — risk type × driving jurisdiction × data category ×
 /// counterparty — accumulated as findings stream past, in memory bounded by the number of
 /// distinct drivers (flow indices kept per cluster are capped).

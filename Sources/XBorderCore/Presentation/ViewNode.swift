@@ -72,8 +72,8 @@ package enum TextSanitizer {
     /// Also separates a markup character (`<` `>` `&` `"` `'`) from a combining mark that
     /// follows it, with U+25CC DOTTED CIRCLE (Unicode's base for an isolated mark): swift-mustache
     /// escapes by `Character`, and `<` + U+0338 is one `Character` that is not `<`, so it would
-    /// otherwise reach the document unescaped (TECH.md: combining marks attach to the preceding
-    /// character).
+    /// otherwise reach the document unescaped (a combining mark attaches to the character before it, even to markup
+    /// such as `>`).
     package static func clean(_ text: String) -> String {
         var previousIsMarkup = false
         var needsWork = false

@@ -1,7 +1,7 @@
 /// How exposure levels and data attributes become likelihood and impact (scales.csv rows of kind
 /// `likelihood_rule` and `impact_rule`, `key,value,description`): the organization's documented
 /// risk criteria, shown in the report's method appendix. Keys a file leaves out keep the
-/// defaults below, which follow DOMAIN §4.1: the top of the likelihood scale only for a binding
+/// defaults below, which follow this reading of likelihood: the top of the likelihood scale only for a binding
 /// duty the flow breaches now, a power to compel access at most "Likely".
 package struct Calibration: Sendable {
     /// One documented rule.

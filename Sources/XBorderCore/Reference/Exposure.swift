@@ -93,7 +93,7 @@ package struct RoleSet: Sendable, Hashable, CustomStringConvertible {
     /// `origin;storage`.
     package var description: String { roles.map(\.rawValue).joined(separator: ";") }
 
-    /// The roles a row bites through when exposures.csv gives none (PRODUCT §5): transfer
+    /// The roles a row bites through when exposures.csv gives none (Inputs/README.md describes the column): transfer
     /// restrictions where the data is generated; government access where the data or its holder
     /// is; disclosure where the recipient or the data sits, or where it is generated.
     package static func defaults(for risk: RiskType) -> RoleSet {

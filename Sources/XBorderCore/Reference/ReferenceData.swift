@@ -1,4 +1,4 @@
-/// The slow-changing, sourced knowledge the assessment uses (`Inputs/reference/`, PRODUCT §4.4).
+/// The slow-changing, sourced knowledge the assessment uses (`Inputs/reference/`; README, "Inputs", and Inputs/README.md).
 package struct ReferenceData: Sendable {
     /// exposures.csv rows.
     package var exposures: [Exposure]

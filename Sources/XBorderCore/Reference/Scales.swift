@@ -56,7 +56,7 @@ package struct Scales: Sendable {
     package func clamp(_ level: Int) -> Int { Swift.min(Swift.max(level, 1), size) }
 }
 
-/// Risk bands (PRODUCT §5).
+/// Risk bands, from a likelihood × impact score through the thresholds of scales.csv.
 package enum Band: String, Sendable, CaseIterable, Comparable, Codable {
     case low = "Low", medium = "Medium", high = "High", critical = "Critical"
 

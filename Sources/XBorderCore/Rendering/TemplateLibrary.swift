@@ -116,8 +116,34 @@ package struct TemplateLibrary: Sendable {
         for (line, problem) in forbiddenMarkup(in: text) {
             result.problems.append(Diagnostic(.error, code: "template.forbidden-markup", problem, at: SourceLocation(file: path, line: line)))
         }
+        for (line, column, tag) in rawOutputTags(in: text) {
+            result.problems.append(
+                Diagnostic(
+                    .error, code: "template.raw-output",
+                    "'\(tag)' is refused: templates print every value escaped ({{name}}), never raw",
+                    at: SourceLocation(file: path, line: line, column: column)))
+        }
         result.partials = partialReferences(in: text)
         return result
+    }
+
+    /// Tags that would print a value unescaped: `{{{name}}}` and `{{&name}}`, and the two that can
+    /// turn escaping off without them — a set-delimiter tag `{{=<% %>=}}` (after which `<%&name%>`
+    /// is raw) and a pragma `{{% CONTENT_TYPE: TEXT}}`. The Mustache parser reads the sigil right
+    /// after `{{`, so matching the three bytes is exact. 1-based line and column (in characters).
+    static func rawOutputTags(in text: String) -> [(line: Int, column: Int, tag: String)] {
+        var found: [(line: Int, column: Int, tag: String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let after = rest[open.upperBound...]
+                if let sigil = after.first, "{&=%".contains(sigil) {
+                    found.append((index + 1, line.distance(from: line.startIndex, to: open.lowerBound) + 1, "{{" + String(sigil)))
+                }
+                rest = after
+            }
+        }
+        return found
     }
 
     /// The only document type declarations a template may contain.

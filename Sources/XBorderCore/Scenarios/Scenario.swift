@@ -1,4 +1,4 @@
-/// One row of scenarios.csv (PRODUCT §4.3b): an option for executives that rolls `measures`
+/// One row of scenarios.csv (README, "`scenarios.csv`: what-if options"): an option for executives that rolls `measures`
 /// out to the flows `selector` picks, with an owner and an estimated cost.
 package struct Scenario: Sendable {
     /// `scenario_id`, unique in the file.

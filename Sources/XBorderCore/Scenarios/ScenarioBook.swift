@@ -1,4 +1,4 @@
-/// Reads scenarios.csv (PRODUCT §4.3b). Every problem is a located error naming the bad value
+/// Reads scenarios.csv (README, "`scenarios.csv`: what-if options"). Every problem is a located error naming the bad value
 /// (codes `scenario.*`), and a scenario with one is left out: an unknown or missing measure, an
 /// unknown column, an unreadable value, a flow ID not in the inventory, a selector that matches
 /// no flow, a missing or repeated `scenario_id`.

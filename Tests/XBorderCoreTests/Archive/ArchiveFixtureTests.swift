@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Archives written by earlier versions (`Tests/Fixtures/archive-v<format>/`) stay verifiable.
 @Suite(.serialized) struct ArchiveFixtureTests {

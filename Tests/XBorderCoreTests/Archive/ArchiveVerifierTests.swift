@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// `verify` on hostile archives: every case is refused with its stable code, quickly, and
 /// nothing outside the period folder is read.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Signed archives: keygen → signed run → verify with the key, and every way to forge one fails.
 @Suite(.serialized) struct SigningTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// An expert panel: scenario flows (`Panel/flows.csv`, with `Panel/decisions.csv`) and the
 /// residual band a practitioner would give each finding, with a one-line rationale

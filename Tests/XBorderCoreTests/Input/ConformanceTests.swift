@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 // Conformance of the spreadsheet reader against the public CSV suites and the Excel export quirks
 // in ../shared/testdata (see its README, sections 1 and 3, and docs/CONFORMANCE.md).
@@ -136,7 +137,7 @@ enum ConformanceExclusions {
         "apache-commons-csv/test_rfc4180.txt": blankLines + "; and " + textAfterQuote,
         // Excel export quirks.
         "excel-quirks/excel-csv-macintosh-cr.csv":
-            "Mac Roman is not a supported encoding (PRODUCT §4.1: UTF-8, UTF-16 with BOM, CP932, "
+            "Mac Roman is not a supported encoding (README, Inputs: UTF-8, UTF-16 with BOM, CP932, "
             + "Windows-1252), and `--encoding` offers none. CR-only records and every field boundary are "
             + "read right, but the bytes happen to be well-formed CP932, so detection picks CP932 and the "
             + "non-ASCII letters differ (é → 市, £ → ｣)",
@@ -436,45 +437,14 @@ enum ConformanceCheck {
         }
     }
 
-    // Each suite: disabled with the reason when its folder is absent (see sharedTestDataAvailability).
-
+    // Every vector of every present suite, one argument each (`suite/name`); a suite whose folder
+    // is absent contributes no arguments (sharedTestDataAvailability names it), and the test is
+    // skipped with the reason when no suite is present.
     @Test(
-        "csv-spectrum",
-        .enabled(if: ConformanceSuite.csvSpectrum.isAvailable, "needs ../shared/testdata/csv-conformance/csv-spectrum"),
-        arguments: ConformanceCorpus.applicable(.csvSpectrum))
-    func csvSpectrum(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
-
-    @Test(
-        "rust-csv parses_to! (default configuration)",
-        .enabled(if: ConformanceSuite.rustCSV.isAvailable, "needs ../shared/testdata/csv-conformance/rust-csv"),
-        arguments: ConformanceCorpus.applicable(.rustCSV))
-    func rustCSV(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
-
-    @Test(
-        "Papa Parse core parser tests (delimiter/newline/quoteChar config only)",
-        .enabled(if: ConformanceSuite.papaParse.isAvailable, "needs ../shared/testdata/csv-conformance/papaparse"),
-        arguments: ConformanceCorpus.applicable(.papaParse))
-    func papaParse(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
-
-    @Test(
-        "Apache Commons CSV CSVFileParser (default format)",
-        .enabled(
-            if: ConformanceSuite.commonsCSV.isAvailable, "needs ../shared/testdata/csv-conformance/apache-commons-csv"),
-        arguments: ConformanceCorpus.applicable(.commonsCSV))
-    func commonsCSV(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
-
-    @Test(
-        "RFC 4180 edge cases (status ok)",
-        .enabled(
-            if: ConformanceSuite.rfc4180.isAvailable, "needs ../shared/testdata/csv-conformance/rfc4180-edge-cases"),
-        arguments: ConformanceCorpus.applicable(.rfc4180))
-    func rfc4180(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
-
-    @Test(
-        "Excel export quirks against *.expected.json",
-        .enabled(if: ConformanceSuite.excelQuirks.isAvailable, "needs ../shared/testdata/excel-quirks"),
-        arguments: ConformanceCorpus.applicable(.excelQuirks))
-    func excelQuirks(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
+        "each applicable vector reads as its suite expects",
+        .enabled(if: ConformanceSuite.allCases.contains(where: \.isAvailable), "needs ../shared/testdata, which is absent"),
+        arguments: ConformanceSuite.allCases.flatMap(ConformanceCorpus.applicable))
+    func vectors(_ testCase: ConformanceCase) { ConformanceCheck.verify(testCase) }
 
     /// The LibreOffice exports have no expectation file: each must be detected correctly and read
     /// to the same table as the UTF-8 export, except cells the exporter wrote `?` into (characters

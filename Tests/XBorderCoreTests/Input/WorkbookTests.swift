@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import XBorderCore
 import ZIPFoundation
+import TestSupport
 
 /// Excel workbooks read directly: the sample workbook (made by Scripts/make-xlsx-fixture.py
 /// from Inputs/2026-Q3) decodes to the same inventory as the CSV files, and a hand-built

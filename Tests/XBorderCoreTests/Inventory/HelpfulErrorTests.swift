@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// "Did you mean" for headers and enumeration values, and Japanese enumeration labels read
 /// as the message catalogue writes them or by their short form.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// The whole pipeline on the shipped sample and on small inventories: archive contents,
 /// determinism, rejection without loss, write-once revisions, the view-model contract.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// The risk type × jurisdiction chart (`step2.riskChart`) built by the pipeline from an inventory
 /// that touches more jurisdictions than the chart may show.

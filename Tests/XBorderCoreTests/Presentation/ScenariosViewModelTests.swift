@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// The `scenarios` node of the view model (docs/VIEW_MODEL.md) built from the sample's run.
 @Suite(.serialized) struct ScenariosViewModelTests {

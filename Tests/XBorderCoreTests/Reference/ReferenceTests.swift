@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Golden whole-pipeline cases: each folder under `Cases/` holds `input/` (a period's files) and
 /// `expected/` (every companion and both reports). They run against their own reference data

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// The reference data the project ships (`Inputs/reference/`) is a legal product: every row
 /// sourced on an accepted domain, in Japanese as well as English, and the coverage the

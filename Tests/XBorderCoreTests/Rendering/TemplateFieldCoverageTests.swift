@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Every field of the fully populated view model reaches the rendered report. Each text leaf of
 /// `view-model.full.json` is replaced by a sentinel naming its path (`⟦summary.headline<&⟧`), the

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Renders the shipped templates with the documented view-model fixtures and validates the
 /// output with libxml2: the templates and the view-model contract stay in step.
@@ -88,5 +89,24 @@ import XBorderCore
         let d = try #require(log.all.first)
         #expect(d.code == "template.syntax")
         #expect(d.location?.file.hasSuffix("report.mustache") == true)
+    }
+
+    @Test("raw output ({{{, {{&, set delimiters, pragmas) is refused at load with located errors")
+    func rawOutputRefused() throws {
+        let dir = Paths.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/partials", withIntermediateDirectories: true)
+        try FileSystem.write(dir + "/partials/x.mustache", Array("<p>ok {{name}}</p>\n  <i>{{&name}}</i>\n".utf8))
+        try FileSystem.write(
+            dir + "/report.mustache", Array("{{> partials/x}}\n<p>{{{name}}}</p>\n{{=<% %>=}}\n{{% CONTENT_TYPE: TEXT}}\n".utf8))
+        var log = DiagnosticLog()
+        #expect(TemplateLibrary(directory: dir, diagnostics: &log) == nil)
+        let raw = log.all.filter { $0.code == "template.raw-output" }.map(\.description).sorted()
+        #expect(
+            raw == [
+                "\(dir)/partials/x.mustache:2:6: error: '{{&' is refused: templates print every value escaped ({{name}}), never raw [template.raw-output]",
+                "\(dir)/report.mustache:2:4: error: '{{{' is refused: templates print every value escaped ({{name}}), never raw [template.raw-output]",
+                "\(dir)/report.mustache:3:1: error: '{{=' is refused: templates print every value escaped ({{name}}), never raw [template.raw-output]",
+                "\(dir)/report.mustache:4:1: error: '{{%' is refused: templates print every value escaped ({{name}}), never raw [template.raw-output]",
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// scenarios.csv: valid rows become scenarios; every problem is a located error naming the bad
 /// value, and the row is left out.

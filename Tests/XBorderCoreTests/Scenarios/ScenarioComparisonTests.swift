@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// The comparison: only selected flows change, a measure already in place adds nothing, a
 /// measure a decision still has pending counts once rolled out, and the band counts of the whole

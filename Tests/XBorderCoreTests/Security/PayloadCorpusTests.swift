@@ -4,6 +4,7 @@ import XBorderCore
 
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// "Nothing gets in, nothing gets lost" (docs/SECURITY.md): hostile text in every free-text

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// Reading input files: the size limit is checked before reading, and endless files stop at it.
 @Suite struct FileSystemTests {

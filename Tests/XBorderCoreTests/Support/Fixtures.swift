@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 // Reference data and flows built in code for the assessment tests. The tables are deliberately
 // small and invented (laws such as "CN-LOC-any"), so the tests do not change when analysts edit

@@ -2,7 +2,7 @@
 ///
 /// Rationale: a state can reach data where it is stored, where the recipient sits, from where it
 /// can be accessed, and — through the CLOUD Act logic — wherever a provider controlled from its
-/// territory keeps it (DOMAIN §2.1 G2, §6: exposure follows the provider's corporate
+/// territory keeps it (exposure follows the provider's corporate
 /// jurisdiction, not the data centre). Each exposures.csv row names the roles through which its
 /// power reaches. The origin country is not counted: the data is there whether or not this flow
 /// exists; the flow adds exposure only where it takes the data.

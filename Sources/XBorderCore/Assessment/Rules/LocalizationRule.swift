@@ -1,7 +1,7 @@
 /// LOC — data localization and cross-border transfer restriction (incl. business restrictions).
 ///
 /// Rationale: a transfer restriction bites where the data is generated or collected and, for
-/// some laws, wherever it is held — not wherever it lands (PRODUCT §5; DOMAIN §2.1 G1, §6).
+/// some laws, wherever it is held — not wherever it lands.
 /// China's export assessment for important data restricts data leaving China; the US bulk-data
 /// rule restricts US data towards countries of concern, not Japanese data arriving in the US.
 /// So the rule offers every jurisdiction the flow touches with the roles it plays, and each

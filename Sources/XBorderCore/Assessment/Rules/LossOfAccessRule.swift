@@ -1,5 +1,5 @@
 /// AVL — loss of access and lock-in: provider exit, unilateral terms, insolvency, no
-/// portability (DOMAIN §2.2 P4).
+/// portability.
 ///
 /// Rationale: the company depends on a third party to reach its own data when a cloud provider
 /// or platform holds it (platforms change terms unilaterally: likelihood 3; cloud providers: 2),

@@ -2,8 +2,7 @@
 ///
 /// Rationale: disclosure duties attach to the market where the products and operations are
 /// (the EU Data Act's connected-product data, CBAM), to where the recipient operates, and to
-/// where the data sits (India's CERT-In logs, Vietnam's Data Law) (PRODUCT §5; DOMAIN §2.1 G3,
-/// §6). Each exposures.csv row names the roles through which its duty attaches (by default
+/// where the data sits (India's CERT-In logs, Vietnam's Data Law). Each exposures.csv row names the roles through which its duty attaches (by default
 /// origin, destination and storage).
 ///
 /// Likelihood from the strongest exposure in force; impact from what forced disclosure would

@@ -1,4 +1,4 @@
-/// PRV — misuse, secondary use or leakage by the receiving party (DOMAIN §2.2 P1, P2, P6).
+/// PRV — misuse, secondary use or leakage by the receiving party.
 ///
 /// Rationale: the risk exists whenever non-public data reaches a party outside the group.
 /// Platforms' terms of use commonly allow secondary use (likelihood 4); partners, suppliers and

@@ -1,6 +1,5 @@
 /// TRU — untrustworthy data: tampering, falsification, unknown provenance or poor quality in data
-/// the organization receives along the value chain (DOMAIN §2.2 P5; METI Data Management
-/// Framework).
+/// the organization receives along the value chain (METI Data Management Framework).
 ///
 /// Rationale: the risk is the receiver's — a supplier's emissions figures, a partner's test
 /// results or a platform's data feeding decisions, production or regulatory reports. It does not

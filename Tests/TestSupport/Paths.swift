@@ -1,10 +1,11 @@
 import Foundation
 
 /// Locations the tests read from: the package root (for Templates/ and Inputs/) and the shared
-/// test data beside the checkout (`../shared/testdata`).
-enum Paths {
+/// test data beside the checkout (`../shared/testdata`), and the temporary folders they write to.
+/// Shared by every test target (the TestSupport target), so the root is found in one place.
+package enum Paths {
     /// The package root, found from this file's path.
-    static let root: String = {
+    package static let root: String = {
         var url = URL(fileURLWithPath: #filePath)
         while url.path != "/" {
             url.deleteLastPathComponent()
@@ -15,7 +16,7 @@ enum Paths {
 
     /// `../shared/testdata`, when present. `XBORDER_SHARED_TESTDATA` overrides the location (a path
     /// that does not exist shows how the tests behave without the shared data).
-    static let sharedTestData: String? = {
+    package static let sharedTestData: String? = {
         let path =
             ProcessInfo.processInfo.environment["XBORDER_SHARED_TESTDATA"]
             ?? (root as NSString).deletingLastPathComponent + "/shared/testdata"
@@ -23,11 +24,11 @@ enum Paths {
     }()
 
     /// A path below the package root.
-    static func repo(_ relative: String) -> String { root + "/" + relative }
+    package static func repo(_ relative: String) -> String { root + "/" + relative }
 
     /// The one folder that holds every temporary directory of this test process; removed when
     /// the process exits, so a test run leaves nothing behind in the temp directory.
-    static let temporaryRoot: String = {
+    package static let temporaryRoot: String = {
         let path = NSTemporaryDirectory() + "xborder-tests-" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         atexit { try? FileManager.default.removeItem(atPath: Paths.temporaryRoot) }
@@ -35,7 +36,7 @@ enum Paths {
     }()
 
     /// A new empty temporary directory (inside ``temporaryRoot``).
-    static func temporaryDirectory() -> String {
+    package static func temporaryDirectory() -> String {
         let path = temporaryRoot + "/" + UUID().uuidString
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import XBorderCore
+import TestSupport
 
 /// `--locale en,ja`: both editions in one archived period, each valid, listed in the manifest and
 /// re-validated by `verify`.

@@ -196,6 +196,7 @@ package enum ReportPipeline {
         var book = inputs.decisions
         var contradictions = ControlContradictions()
         var cited: Set<Int> = []
+        var citedJurisdictions: Set<Country> = []
         let csvSink = try archive.open("findings.csv")
         let jsonSink = try archive.open("findings.json")
         try csvSink.write(FindingsExport.csvHead)
@@ -239,12 +240,16 @@ package enum ReportPipeline {
                 // buffers again (a worker starts a chunk only after the next `take`).
                 buffers.withLock { $0.append(chunk.bytes) }
                 cited.formUnion(chunk.export.cited)
+                citedJurisdictions.formUnion(chunk.export.citedJurisdictions)
                 aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
                 book.markUsed(chunk.matchedDecisions)
                 contradictions.merge(chunk.contradictions)
                 if let part = chunk.changes { changes?.merge(part) }
             })
-        try jsonSink.write(FindingsExport.jsonTail(cited: cited, exposures: assessor.exposureIndex))
+        try jsonSink.write(
+            FindingsExport.jsonTail(
+                cited: cited, jurisdictions: citedJurisdictions, exposures: assessor.exposureIndex,
+                measures: reference.measures))
         try archive.close(csvSink)
         try archive.close(jsonSink)
         book.unmatched(diagnostics: &log)

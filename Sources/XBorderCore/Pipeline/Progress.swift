@@ -62,14 +62,6 @@ package final class ProgressMeter: Sendable {
         return "\(stage.label) · \(grouped(rows)) rows read · \(grouped(findings)) findings · \(tenths / 10).\(tenths % 10) s"
     }
 
-    /// `1234567` → `1,234,567`.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(c)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    /// `1234567` → `1,234,567`, as the report groups numbers.
+    static func grouped(_ n: Int) -> String { ReportViewModelBuilder.grouped(n) }
 }

@@ -67,9 +67,6 @@ package struct FragmentCache: Sendable {
         var suffix: String
     }
 
-    /// Assessment outcomes per flow profile (`Assessor.assess(_:index:cache:decision:)`).
-    package var assessments = AssessmentCache()
-
     /// An empty cache.
     package init() {}
 }

@@ -84,86 +84,43 @@ package struct Assessor: Sendable {
         var findings: [Finding] = []
         for rule in rules {
             guard let outcome = rule.evaluate(flow, exposures: exposures, scales: scales) else { continue }
-            findings.append(finding(rule, outcome, flow: flow, index: index, state: decision(rule.risk)))
+            let state = decision(rule.risk)
+            let inherent = Finding.Rating(likelihood: outcome.likelihood, impact: outcome.impact)
+            var applied: [Finding.AppliedControl] = []
+            var withheld: [String] = []
+            var lowerL = 0
+            var lowerI = 0
+            let riskIndex = rule.risk.ordinal
+            for id in flow.controls {
+                guard let k = effectIndex[EffectKey(risk: riskIndex, id: id)] else { continue }
+                let effect = effects[k]
+                guard effect.matcher.matches(flow) else { continue }
+                if let state, state.status == .open || state.status == .inProgress, state.decision.measures.contains(id) {
+                    withheld.append(id)
+                    continue
+                }
+                lowerL += effect.likelihood
+                lowerI += effect.impact
+                applied.append(.init(measureID: id, likelihood: effect.likelihood, impact: effect.impact))
+            }
+            let dutyUnmet = !outcome.duty.isEmpty && !applied.contains { $0.measureID == outcome.duty }
+            if dutyUnmet { lowerL = 0 }
+            let residual = Finding.Rating(
+                likelihood: scales.clamp(inherent.likelihood - lowerL), impact: scales.clamp(inherent.impact - lowerI))
+            var finding = Finding(
+                flowIndex: index, flowID: flow.id, risk: rule.risk,
+                inherent: inherent, inherentBand: scales.band(for: inherent.score),
+                residual: residual, residualBand: scales.band(for: residual.score),
+                hits: outcome.hits, likelihoodReasons: outcome.likelihoodReasons, impactReasons: outcome.impactReasons,
+                controls: applied, recommended: [], decision: state)
+            finding.withheld = withheld
+            finding.unmetDuty = dutyUnmet ? outcome.duty : ""
+            if finding.residualBand > .low {
+                finding.recommended = recommend(for: finding, flow: flow)
+            }
+            findings.append(finding)
         }
         return findings
-    }
-
-    /// The same findings as `assess(_:index:decision:)`, with the rules, controls and
-    /// recommendations of each distinct flow profile worked out once (`cache`): a finding whose
-    /// risk has no decision is the cached one re-stamped with this flow's index and ID; one
-    /// with a decision is worked out again from the cached rule outcome. `decision` is asked
-    /// for the same risks, in the same order.
-    package func assess(
-        _ flow: Flow, index: Int, cache: inout AssessmentCache, decision: (RiskType) -> DecisionState?
-    ) -> [Finding] {
-        let profile = FlowProfile(flow)
-        let entries: [AssessmentCache.Entry]
-        if let known = cache.entries[profile] {
-            entries = known
-        } else {
-            var built: [AssessmentCache.Entry] = []
-            for (k, rule) in rules.enumerated() {
-                guard let outcome = rule.evaluate(flow, exposures: exposures, scales: scales) else { continue }
-                built.append(.init(rule: k, outcome: outcome, finding: finding(rule, outcome, flow: flow, index: index, state: nil)))
-            }
-            if cache.entries.count < AssessmentCache.capacity { cache.entries[profile] = built }
-            entries = built
-        }
-        var findings: [Finding] = []
-        findings.reserveCapacity(entries.count)
-        for entry in entries {
-            let rule = rules[entry.rule]
-            if let state = decision(rule.risk) {
-                findings.append(finding(rule, entry.outcome, flow: flow, index: index, state: state))
-            } else {
-                var found = entry.finding
-                found.flowIndex = index
-                found.flowID = flow.id
-                findings.append(found)
-            }
-        }
-        return findings
-    }
-
-    /// One rule's finding for a flow, with the decision `state` for its risk.
-    private func finding(
-        _ rule: any RiskRule, _ outcome: RuleOutcome, flow: Flow, index: Int, state: DecisionState?
-    ) -> Finding {
-        let inherent = Finding.Rating(likelihood: outcome.likelihood, impact: outcome.impact)
-        var applied: [Finding.AppliedControl] = []
-        var withheld: [String] = []
-        var lowerL = 0
-        var lowerI = 0
-        let riskIndex = rule.risk.ordinal
-        for id in flow.controls {
-            guard let k = effectIndex[EffectKey(risk: riskIndex, id: id)] else { continue }
-            let effect = effects[k]
-            guard effect.matcher.matches(flow) else { continue }
-            if let state, state.status == .open || state.status == .inProgress, state.decision.measures.contains(id) {
-                withheld.append(id)
-                continue
-            }
-            lowerL += effect.likelihood
-            lowerI += effect.impact
-            applied.append(.init(measureID: id, likelihood: effect.likelihood, impact: effect.impact))
-        }
-        let dutyUnmet = !outcome.duty.isEmpty && !applied.contains { $0.measureID == outcome.duty }
-        if dutyUnmet { lowerL = 0 }
-        let residual = Finding.Rating(
-            likelihood: scales.clamp(inherent.likelihood - lowerL), impact: scales.clamp(inherent.impact - lowerI))
-        var finding = Finding(
-            flowIndex: index, flowID: flow.id, risk: rule.risk,
-            inherent: inherent, inherentBand: scales.band(for: inherent.score),
-            residual: residual, residualBand: scales.band(for: residual.score),
-            hits: outcome.hits, likelihoodReasons: outcome.likelihoodReasons, impactReasons: outcome.impactReasons,
-            controls: applied, recommended: [], decision: state)
-        finding.withheld = withheld
-        finding.unmetDuty = dutyUnmet ? outcome.duty : ""
-        if finding.residualBand > .low {
-            finding.recommended = recommend(for: finding, flow: flow)
-        }
-        return finding
     }
 
     /// Measures not yet in place that address the finding's risk and apply to the flow, ranked

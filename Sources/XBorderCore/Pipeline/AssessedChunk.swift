@@ -33,7 +33,7 @@ struct AssessedChunk: Sendable {
         let flows = inputs.inventory.flows
         for i in range {
             let flow = flows[i]
-            let findings = assessor.assess(flow, index: i, cache: &cache.assessments) { risk in
+            let findings = assessor.assess(flow, index: i) { risk in
                 let lookup = inputs.decisions.lookup(flowID: flow.id, risk: risk, asOf: inputs.asOf)
                 matched.formUnion(lookup.matched)
                 return lookup.state

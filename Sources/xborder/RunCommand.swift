@@ -65,7 +65,10 @@ struct RunCommand: ParsableCommand {
     private func runPeriod(_ folder: String, text: CLIText) -> ExitStatus {
         var config = options.config(period: folder)
         config.signingKeyPath = signKey
+        ProgressMeter.shared.reset()
+        let progress = options.quiet ? nil : ProgressDisplay.start()
         let outcome = ReportPipeline.run(config)
+        progress?.stop()
         // Said once the inputs were read and a revision was started, archived or not.
         if let revision = outcome.revision, let supersedes = outcome.supersedes, !options.quiet {
             Console.out(

@@ -21,6 +21,8 @@ package struct FindingsExport {
     package private(set) var json: [UInt8] = []
     /// Exposure rows cited by the parts this export built (see `add(_:flow:cache:)`).
     package private(set) var cited: Set<Int> = []
+    /// Jurisdictions (countries) cited by the findings and parts this export built.
+    package private(set) var citedJurisdictions: Set<Country> = []
     /// Findings written.
     package private(set) var count = 0
     /// How paths are shown (relative to the project folder, never absolute); as given when nil.
@@ -61,10 +63,18 @@ package struct FindingsExport {
         return header.drain()
     }
 
+    /// The version of findings.json's structure (docs/findings.schema.json, docs/FINDINGS_JSON.md).
+    package static let schemaVersion = 2
+
     /// The opening of findings.json, up to the findings array's first element.
     package static func jsonHead(period: String, asOf: CalendarDate) -> [UInt8] {
         var w = JSONWriter(indent: 0)
         w.beginObject()
+        w.int(schemaVersion, "schema_version")
+        w.beginObject("tool")
+        w.string("xborder", "name")
+        w.string(XBorder.version, "version")
+        w.endObject()
         w.string(period, "period")
         w.string(asOf.description, "as_of")
         var bytes = w.drain()
@@ -106,7 +116,11 @@ package struct FindingsExport {
         let current = flowCells.map {
             $0.index == finding.flowIndex && $0.flowID == flow.id && $0.location == flow.location
         }
-        if current != true { flowCells = FlowCells(flow, index: finding.flowIndex) }
+        if current != true {
+            flowCells = FlowCells(flow, index: finding.flowIndex)
+            citedJurisdictions.insert(flow.origin)
+            citedJurisdictions.insert(flow.destination)
+        }
         let cells = flowCells!
 
         // findings.csv
@@ -167,6 +181,7 @@ package struct FindingsExport {
         json.append(contentsOf: risk.utf8)
         json.append(contentsOf: #"","flows_csv_line":"#.utf8)
         json.append(contentsOf: cells.line)
+        json.append(contentsOf: cells.countriesJSON)
         json.append(contentsOf: ratings.json)
         json.append(contentsOf: hits.json)
         json.append(contentsOf: controls.json)
@@ -219,6 +234,8 @@ package struct FindingsExport {
         var jsonID: [UInt8]
         /// The flows.csv line, in decimal.
         var line: [UInt8]
+        /// `,"origin":"JP","destination":"CN"` for findings.json.
+        var countriesJSON: [UInt8]
 
         init(_ flow: Flow, index: Int) {
             self.index = index
@@ -235,6 +252,7 @@ package struct FindingsExport {
             JSONWriter.appendString(flow.id, to: &quoted)
             jsonID = Array(quoted.dropFirst().dropLast())
             line = Array(String(flow.location.line).utf8)
+            countriesJSON = Array(#","origin":"\#(flow.origin.code)","destination":"\#(flow.destination.code)""#.utf8)
         }
     }
 
@@ -289,6 +307,7 @@ package struct FindingsExport {
         if let known = cache.hits[finding.hits] { return known }
         let cites = finding.exposureIndices
         cited.formUnion(cites)
+        for hit in finding.hits { citedJurisdictions.insert(hit.country) }
         var laws: [Sentence] = []
         var sources: [Sentence] = []
         for index in cites {
@@ -302,7 +321,7 @@ package struct FindingsExport {
         Sentence.appendCell(joining: laws, separator: UInt8(ascii: ";"), to: &csv)
         csv.append(UInt8(ascii: ","))
         Sentence.appendCell(joining: sources, separator: UInt8(ascii: ";"), to: &csv)
-        var json = Array(#","jurisdictions":["#.utf8)
+        var json = Array(#","hits":["#.utf8)
         for (k, hit) in finding.hits.enumerated() {
             if k > 0 { json.append(UInt8(ascii: ",")) }
             json.append(contentsOf: hitJSON(hit, cache: &cache))
@@ -327,12 +346,12 @@ package struct FindingsExport {
         if let known = cache.hitJSON[hit] { return known }
         var json = JSONWriter(indent: 0)
         json.beginObject()
-        json.string(hit.country.code, "country")
+        json.string(hit.country.code, "jurisdiction")
         json.string(hit.role.rawValue, "role")
         json.int(hit.level, "level")
         json.int(hit.likelihood, "likelihood")
         json.bool(hit.scoped, "targets_this_data")
-        json.string(hit.duty, "duty_measure")
+        Self.optionalID(&json, hit.duty, "duty_measure")
         json.strings(hit.exposures.map { Self.exposureID(exposures[$0]) }, "exposures")
         json.endObject()
         let bytes = json.drain()
@@ -344,12 +363,13 @@ package struct FindingsExport {
     /// levels are listed under `jurisdictions`, so they are left out of the likelihood codes).
     /// A list of reasons not seen before is worded from cached phrases inside a cached frame
     /// ("Likelihood 4 (Likely): " … ".").
-    private func reasonsPart(
+    private mutating func reasonsPart(
         _ key: FragmentCache.ReasonsKey, likelihood: Bool, cache: inout FragmentCache
     ) -> (sentence: Sentence, json: [UInt8]) {
         if let known = (likelihood ? cache.likelihood : cache.impact)[key] { return known }
         for reason in key.reasons where cache.phrases[reason] == nil { cache.phrases[reason] = formatter.phrase(reason) }
         let phrases = cache.phrases
+        let formatter = self.formatter
         let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
         let text: String
         if let frame = sentenceFrame(level: key.level, likelihood: likelihood, cache: &cache) {
@@ -364,6 +384,7 @@ package struct FindingsExport {
         var codes: [String] = []
         for reason in key.reasons {
             if case .exposureLevel = reason, likelihood { continue }
+            if case .foreignProvider(let country) = reason { citedJurisdictions.insert(country) }
             if let code = cache.codes[reason] {
                 codes.append(code)
             } else {
@@ -418,7 +439,7 @@ package struct FindingsExport {
         }
         json.endArray()
         json.strings(key.withheld, "withheld_controls")
-        json.string(key.unmetDuty, "unmet_duty")
+        Self.optionalID(&json, key.unmetDuty, "unmet_duty")
         json.endObject()
         let sentence = formatter.controlsSentence(controls, withheld: key.withheld, unmetDuty: key.unmetDuty)
         let part = (csv, Self.members(json.drain()), Sentence(sentence))
@@ -438,6 +459,11 @@ package struct FindingsExport {
         let part = (csv, Self.members(json.drain()))
         if cache.recommended.count < FragmentCache.capacity { cache.recommended[ids] = part }
         return part
+    }
+
+    /// A measure ID, or null when there is none ("").
+    private static func optionalID(_ json: inout JSONWriter, _ id: String, _ name: String) {
+        if id.isEmpty { json.null(name) } else { json.string(id, name) }
     }
 
     /// An object's members with a leading comma: `{"a":1,"b":2}` → `,"a":1,"b":2`.
@@ -473,21 +499,26 @@ package struct FindingsExport {
         json.endObject()
     }
 
-    /// The closing of findings.json: the end of the findings array and the table of every cited
-    /// exposure row.
-    package static func jsonTail(cited: Set<Int>, exposures: ExposureIndex) -> [UInt8] {
+    /// The closing of findings.json: the end of the findings array, the table of every cited
+    /// exposure row, every measure of the reference, and every cited jurisdiction (those the
+    /// findings and the cited rows name), each once and keyed by its ID.
+    package static func jsonTail(
+        cited: Set<Int>, jurisdictions: Set<Country>, exposures: ExposureIndex, measures: [Measure]
+    ) -> [UInt8] {
         var w = JSONWriter(indent: 0)
         w.beginObject()
         w.beginObject("exposures")
+        var countries = jurisdictions
         for e in cited.sorted().map({ exposures[$0] }) {
             w.beginObject(exposureID(e))
             w.string(e.jurisdiction, "jurisdiction")
+            if let country = Country(code: e.jurisdiction), country.code == e.jurisdiction { countries.insert(country) }
             w.string(e.risk.rawValue, "risk")
             w.string(e.scope.description, "applies_to")
             w.int(e.level, "level")
             w.string(e.roles.description, "roles")
             w.string(e.towardsText, "towards")
-            w.string(e.dutyMeasure, "duty_measure")
+            optionalID(&w, e.dutyMeasure, "duty_measure")
             w.string(e.law, "law")
             w.string(e.lawJa, "law_ja")
             w.string(e.summary, "summary")
@@ -496,6 +527,27 @@ package struct FindingsExport {
             w.string(e.reviewedOn, "reviewed_on")
             w.string(e.effectiveOn, "effective_on")
             w.string(e.confidence, "confidence")
+            w.endObject()
+        }
+        w.endObject()
+        w.beginObject("measures")
+        var seen: Set<String> = []
+        for m in measures.sorted(by: { $0.id < $1.id }) where seen.insert(m.id).inserted {
+            w.beginObject(m.id)
+            w.string(m.title, "title")
+            w.string(m.titleJa, "title_ja")
+            w.strings(m.risks.map(\.rawValue), "risks")
+            w.strings(m.effects.map(\.description), "effects")
+            w.string(m.scope.description, "applies_to")
+            w.string(m.source, "source")
+            w.endObject()
+        }
+        w.endObject()
+        w.beginObject("jurisdictions")
+        for country in countries.sorted(by: { $0.code < $1.code }) {
+            w.beginObject(country.code)
+            w.string(country.entry.name, "name")
+            w.string(country.entry.nameJa, "name_ja")
             w.endObject()
         }
         w.endObject()

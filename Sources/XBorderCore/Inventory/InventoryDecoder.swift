@@ -68,6 +68,8 @@ package struct InventoryDecoder {
             guard let job = pending?.value() else { return }
             pending = nil
             workers = job.decoders
+            let before = rowsRead
+            defer { ProgressMeter.shared.addRows(rowsRead - before) }
             for (row, outcome) in zip(job.batch.rows, job.outcomes) {
                 diagnostics.merge(row.problems)
                 diagnostics.merge(outcome.log)

@@ -117,6 +117,7 @@ package enum ReportPipeline {
             var templateLog = DiagnosticLog()
             return (TemplateLibrary(directory: templatesDirectory, diagnostics: &templateLog), templateLog)
         }
+        ProgressMeter.shared.enter(.reading)
         let loaded = try? outcome.time("read+decode") { () throws(FileSystem.Failure) in
             PeriodInputs.load(config, diagnostics: &log)
         }
@@ -196,6 +197,7 @@ package enum ReportPipeline {
         var book = inputs.decisions
         var contradictions = ControlContradictions()
         var cited: Set<Int> = []
+        var citedJurisdictions: Set<Country> = []
         let csvSink = try archive.open("findings.csv")
         let jsonSink = try archive.open("findings.json")
         try csvSink.write(FindingsExport.csvHead)
@@ -205,6 +207,7 @@ package enum ReportPipeline {
         // in flow order, so the output does not depend on scheduling. Memory holds a few
         // chunks at a time.
         let assessStart = ContinuousClock.now
+        ProgressMeter.shared.enter(.assessing)
         let flows = inputs.inventory.flows
         // At most 4,096 flows a chunk (memory), and at least eight chunks a worker so that a
         // small inventory still keeps every core busy to the end and reuses its buffers.
@@ -239,12 +242,17 @@ package enum ReportPipeline {
                 // buffers again (a worker starts a chunk only after the next `take`).
                 buffers.withLock { $0.append(chunk.bytes) }
                 cited.formUnion(chunk.export.cited)
+                ProgressMeter.shared.addFindings(chunk.export.count)
+                citedJurisdictions.formUnion(chunk.export.citedJurisdictions)
                 aggregate.merge(chunk.aggregate, decisionLimit: config.topN)
                 book.markUsed(chunk.matchedDecisions)
                 contradictions.merge(chunk.contradictions)
                 if let part = chunk.changes { changes?.merge(part) }
             })
-        try jsonSink.write(FindingsExport.jsonTail(cited: cited, exposures: assessor.exposureIndex))
+        try jsonSink.write(
+            FindingsExport.jsonTail(
+                cited: cited, jurisdictions: citedJurisdictions, exposures: assessor.exposureIndex,
+                measures: reference.measures))
         try archive.close(csvSink)
         try archive.close(jsonSink)
         book.unmatched(diagnostics: &log)
@@ -257,6 +265,7 @@ package enum ReportPipeline {
         }
         changes?.finish(currentFlows: Set(flows.map(\.id)))
         outcome.record("assess+companions", since: assessStart)
+        ProgressMeter.shared.enter(.rendering)
         outcome.assessed = true
         outcome.findings = aggregate.findingCount
         outcome.bands = aggregate.residualBands
@@ -336,6 +345,7 @@ package enum ReportPipeline {
         outcome.record("render+validate", since: renderStart)
         let archiveStart = ContinuousClock.now
         defer { outcome.record("archive", since: archiveStart) }
+        ProgressMeter.shared.enter(.archiving)
         // Stage 7: archive.
         for document in documents { try archive.write(document.fileName, document.bytes) }
         for file in inputs.inputFiles { try archive.write("inputs/\(FileSystem.baseName(file.path))", file.bytes) }

@@ -28,7 +28,7 @@ struct FindingsExportTests {
     }
 
     /// Writes every finding of `flows`, either through one shared cache or a fresh one each.
-    func export(sharedCache: Bool) -> (csv: [UInt8], json: [UInt8], cited: Set<Int>) {
+    func export(sharedCache: Bool) -> (csv: [UInt8], json: [UInt8], cited: Set<Int>, jurisdictions: Set<Country>) {
         var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex, messages: englishMessages)
         var cache = FragmentCache()
         for (i, flow) in flows.enumerated() {
@@ -37,7 +37,7 @@ struct FindingsExportTests {
             }
         }
         let bytes = export.drain()
-        return (bytes.csv, bytes.json, export.cited)
+        return (bytes.csv, bytes.json, export.cited, export.citedJurisdictions)
     }
 
     @Test("a shared cache writes the same bytes as fresh parts for every finding")
@@ -47,6 +47,7 @@ struct FindingsExportTests {
         #expect(shared.csv == fresh.csv)
         #expect(shared.json == fresh.json)
         #expect(shared.cited == fresh.cited)
+        #expect(shared.jurisdictions == fresh.jurisdictions)
         #expect(!shared.cited.isEmpty)
         // The rows are what the contract says: one per finding, neutralized and quoted as needed.
         let text = String(decoding: shared.csv, as: UTF8.self)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import XBorderCore
+import TestSupport
 
 /// findings.json against its versioned schema (docs/findings.schema.json, docs/FINDINGS_JSON.md):
 /// the sample's document is valid, and every ID a finding cites resolves to its table.

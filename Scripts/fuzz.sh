@@ -55,6 +55,9 @@ else
     "$core"/Reference/CountryTable.swift
     "$core"/Reference/KeyedTable.swift
     "$core"/Rendering/MessageCatalog.swift
+    "$core"/Archive/JSONWriter.swift
+    "$core"/Pipeline/Progress.swift
+    "$core"/Support/DigitGrouping.swift
     "$core"/Support/EditDistance.swift
     "$core"/Support/String+Trimming.swift
     Fuzz/ReaderFuzzer/main.swift

@@ -63,5 +63,5 @@ package final class ProgressMeter: Sendable {
     }
 
     /// `1234567` → `1,234,567`, as the report groups numbers.
-    static func grouped(_ n: Int) -> String { ReportViewModelBuilder.grouped(n) }
+    static func grouped(_ n: Int) -> String { groupedDigits(n) }
 }

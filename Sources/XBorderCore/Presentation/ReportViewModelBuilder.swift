@@ -50,15 +50,7 @@ package struct ReportViewModelBuilder: Sendable {
     func number(_ n: Int) -> ViewNode { .text(Self.grouped(n)) }
 
     /// Groups digits by thousands.
-    static func grouped(_ n: Int) -> String {
-        let digits = String(n.magnitude)
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
-        }
-        return n < 0 ? "-" + out : out
-    }
+    static func grouped(_ n: Int) -> String { groupedDigits(n) }
 
     /// A date for display: ISO `2026-09-30` in English, `2026年9月30日` in Japanese.
     func date(_ value: CalendarDate?) -> String {

@@ -24,7 +24,7 @@ archive() {
   local bin=$1 out=$2
   shift 2
   for period in "$@"; do
-    "$bin" run "$period" --output "$out" --reference Inputs/reference --templates Templates --locale en,ja --quiet \
+    "$bin" run "$period" --output "$out" --reference Inputs/reference --templates Templates --locale en,ja --quiet >/dev/null 2>&1 \
       || [ $? -eq 1 ] # exit 1 = warnings under policy; the archive is still compared
   done
 }
@@ -45,7 +45,7 @@ compare() {
 compare sample Inputs/2026-Q2 Inputs/2026-Q3
 for n in "${sizes[@]}"; do
   dir="$cache/$n/2030-Q1"
-  [ -f "$dir/flows.csv" ] || python3 Scripts/generate-inventory.py "$n" "$dir" --seed 1 >/dev/null
+  [ -f "$dir/flows.csv" ] || python3 Scripts/generate-inventory.py "$n" "$dir" --seed 1 >/dev/null 2>&1
   [ -f "$cache/$n/settings.csv" ] || cp Inputs/settings.csv "$cache/$n/settings.csv"
   compare "$n" "$dir"
 done

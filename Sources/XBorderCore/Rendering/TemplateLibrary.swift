@@ -157,7 +157,7 @@ package struct TemplateLibrary: Sendable {
     /// rendering, so nothing is ever resolved (libxml2 refuses them again on validation).
     /// Matched on ASCII-lowercased bytes, line by line (markup names are ASCII).
     static func forbiddenMarkup(in text: String) -> [(Int, String)] {
-        typealias Scan = ActiveContentScanner
+        typealias Scan = MarkupBytes
         var problems: [(Int, String)] = []
         let bytes = Array(text.utf8)
         var start = 0

@@ -42,7 +42,7 @@ package enum ActiveContentScanner {
             while end < bytes.count && bytes[end] != UInt8(ascii: ">") {
                 let c = bytes[end]
                 if c == 0x0A { tagLines += 1 }
-                tag.append(asciiLower(c))
+                tag.append(MarkupBytes.asciiLower(c))
                 end += 1
             }
             // `/style` for a closing tag; `br` for `<br/>`.
@@ -53,7 +53,7 @@ package enum ActiveContentScanner {
             let name = tag[nameStart..<nameEnd]
             let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name
             if inStyle && closing && name.elementsEqual("style".utf8) {
-                let css = bytes[styleStart..<i].map(asciiLower)
+                let css = bytes[styleStart..<i].map(MarkupBytes.asciiLower)
                 if let problem = cssProblem(css) { findings.append(Finding(line: styleLine, message: problem)) }
                 inStyle = false
             } else if !inStyle && !closing && tag.first != UInt8(ascii: "!") && tag.first != UInt8(ascii: "?") {
@@ -61,13 +61,13 @@ package enum ActiveContentScanner {
                     findings.append(
                         Finding(line: line, message: "the report may not contain '\(String(decoding: element, as: UTF8.self))' elements"))
                 }
-                if local.elementsEqual("meta".utf8) && contains(tag[...], "refresh") {
+                if local.elementsEqual("meta".utf8) && MarkupBytes.contains(tag[...], "refresh") {
                     findings.append(Finding(line: line, message: "the report may not redirect (meta refresh)"))
                 }
-                if hasEventHandler(tag) {
+                if MarkupBytes.hasEventHandler(tag) {
                     findings.append(Finding(line: line, message: "the report may not contain event-handler attributes"))
                 }
-                if let start = firstRange(of: " style=\"", in: tag[...]),
+                if let start = MarkupBytes.firstRange(of: " style=\"", in: tag[...]),
                     let close = tag[start...].firstIndex(of: UInt8(ascii: "\"")),
                     let problem = cssProblem(tag[start..<close])
                 {
@@ -87,61 +87,21 @@ package enum ActiveContentScanner {
 
     static let forbiddenElementBytes = forbiddenElements.sorted().map { Array($0.utf8) }
 
-    static func asciiLower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
-
     static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
-
-    /// The index just past the first occurrence of `needle` in `haystack`.
-    static func firstRange<C: RandomAccessCollection<UInt8>>(of needle: String, in haystack: C) -> C.Index? {
-        let needle = Array(needle.utf8)
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var i = haystack.startIndex
-        let last = haystack.index(haystack.endIndex, offsetBy: -needle.count)
-        while i <= last {
-            if haystack[i] == first && haystack[i...].starts(with: needle) {
-                return haystack.index(i, offsetBy: needle.count)
-            }
-            i = haystack.index(after: i)
-        }
-        return nil
-    }
-
-    static func contains<C: RandomAccessCollection<UInt8>>(_ haystack: C, _ needle: String) -> Bool {
-        firstRange(of: needle, in: haystack) != nil
-    }
-
-    /// True when a tag has an attribute named `on…` (white space, `on`, letters, `=`). Hand-written:
-    /// a `Regex` per tag made validation take seconds.
-    static func hasEventHandler(_ tag: [UInt8]) -> Bool {
-        var i = 1
-        while i + 2 < tag.count {
-            let isSpace = tag[i - 1] == 0x20 || tag[i - 1] == 0x0A || tag[i - 1] == 0x09 || tag[i - 1] == 0x0D
-            if isSpace && tag[i] == UInt8(ascii: "o") && tag[i + 1] == UInt8(ascii: "n") {
-                var j = i + 2
-                while j < tag.count && tag[j] >= UInt8(ascii: "a") && tag[j] <= UInt8(ascii: "z") { j += 1 }
-                if j > i + 2 {
-                    while j < tag.count && (tag[j] == 0x20 || tag[j] == 0x0A || tag[j] == 0x09) { j += 1 }
-                    if j < tag.count && tag[j] == UInt8(ascii: "=") { return true }
-                }
-            }
-            i += 1
-        }
-        return false
-    }
 
     /// Why a piece of (ASCII-lowercased) CSS is refused, or nil.
     static func cssProblem<C: RandomAccessCollection<UInt8>>(_ css: C) -> String? {
         if css.contains(UInt8(ascii: "\\")) { return "the report's CSS may not use escapes" }
-        if contains(css, "@import") { return "the report's CSS may not import style sheets" }
+        if MarkupBytes.contains(css, "@import") { return "the report's CSS may not import style sheets" }
         var rest = css[...]
-        while let after = firstRange(of: "url(", in: rest) {
+        while let after = MarkupBytes.firstRange(of: "url(", in: rest) {
             let target = rest[after...].drop(while: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") })
             if target.first != UInt8(ascii: "#") {
                 return "the report's CSS may not load resources (only url(#id) inside the document)"
             }
             rest = rest[after...]
         }
-        if contains(css, "expression(") { return "the report's CSS may not contain expression()" }
+        if MarkupBytes.contains(css, "expression(") { return "the report's CSS may not contain expression()" }
         return nil
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
 /// The texts of one report language (`Templates/messages/<locale>.csv`, `key,text`).
+/// Read from its file by `init(locale:file:diagnostics:)` (Rendering/MessageCatalog+Reading.swift).
 package struct MessageCatalog: Sendable {
     /// Locale code (`en`, `ja`).
     package var locale: String
@@ -11,22 +12,6 @@ package struct MessageCatalog: Sendable {
     package init(locale: String, messages: [String: String]) {
         self.locale = locale
         self.messages = messages
-    }
-
-    /// Reads a catalogue file; duplicate keys and rows without a key are diagnostics.
-    package init(locale: String, file: InputFile, diagnostics: inout DiagnosticLog) {
-        let sheet = Spreadsheet(file, diagnostics: &diagnostics)
-        let table = KeyedTable(sheet.readTable(diagnostics: &diagnostics), required: ["key", "text"], diagnostics: &diagnostics)
-        var messages: [String: String] = [:]
-        for row in table.rows {
-            let key = row["key"]
-            if key.isEmpty { continue }
-            if messages[key] != nil {
-                diagnostics.warning("template.duplicate-message", "message key \(Diagnostic.quoted(key)) is defined twice", at: row.location("key"))
-            }
-            messages[key] = row.raw.cells.count > 1 ? row.raw.cells[table.columns["text"] ?? 1] : ""
-        }
-        self.init(locale: locale, messages: messages)
     }
 
     /// The text for `key`, or the key itself in brackets so a missing text is visible (and tested).

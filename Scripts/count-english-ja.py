@@ -45,7 +45,7 @@ What is excluded (not counted), in this order
   (d) Codes, numbers and fixed technical names: risk IDs LOC GOV DIS PRV AVL TRU; measure IDs
       (M01 …) and finding/flow IDs (F0001, F0001:GOV) — these contain digits and so are never
       words; ISO 3166-1 alpha-2 and alpha-3 codes (read from
-      Sources/XBorderCore/Reference/CountryData.swift next to this script, with a small fallback
+      Sources/XBorderCore/Inventory/CountryData.swift next to this script, with a small fallback
       list) and the jurisdiction group codes of the archived reference/groups.csv (EU), when
       written in capitals — also where the report prints such a code in place of a name; numbers and dates (contain digits); hexadecimal hashes;
       and the names SHA-256, CSV, JSON, HTML, XHTML, UTF-8, plus the tool name ``xborder``.
@@ -108,7 +108,7 @@ ORG_COLUMNS = {
 
 
 def iso_codes(script_dir):
-    path = os.path.join(script_dir, "..", "Sources", "XBorderCore", "Reference", "CountryData.swift")
+    path = os.path.join(script_dir, "..", "Sources", "XBorderCore", "Inventory", "CountryData.swift")
     codes = set()
     try:
         with open(path, encoding="utf-8") as f:

@@ -167,21 +167,3 @@ package struct ExposureIndex: Sendable {
         return onward.contains { $0 != country }
     }
 }
-
-/// How a flow touches a jurisdiction (DOMAIN §6: exposure attaches to different points).
-package enum JurisdictionRole: String, Sendable, Hashable, CaseIterable, Comparable {
-    case origin, destination, storage, access, provider
-
-    package static func < (lhs: JurisdictionRole, rhs: JurisdictionRole) -> Bool { lhs.ordinal < rhs.ordinal }
-
-    /// Position in `allCases`.
-    var ordinal: Int {
-        switch self {
-        case .origin: 0
-        case .destination: 1
-        case .storage: 2
-        case .access: 3
-        case .provider: 4
-        }
-    }
-}

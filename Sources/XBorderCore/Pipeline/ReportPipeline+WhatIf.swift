@@ -5,7 +5,8 @@ extension ReportPipeline {
         var (outcome, inputs, assessor) = examine(config)
         if let inputs, let assessor {
             outcome.scenarios = ScenarioComparison.compare(
-                inputs.scenarios, inputs: inputs, assessor: assessor, baseline: outcome.bands)
+                inputs.scenarios, flows: inputs.inventory.flows, decisions: inputs.decisions, asOf: inputs.asOf,
+                assessor: assessor, baseline: outcome.bands)
         }
         return outcome
     }

@@ -270,7 +270,8 @@ package enum ReportPipeline {
         outcome.findings = aggregate.findingCount
         outcome.bands = aggregate.residualBands
         let scenarios = ScenarioComparison.compare(
-            inputs.scenarios, inputs: inputs, assessor: assessor, baseline: aggregate.residualBands)
+            inputs.scenarios, flows: flows, decisions: inputs.decisions, asOf: inputs.asOf, assessor: assessor,
+            baseline: aggregate.residualBands)
 
         // Stage 4–5: present and render, one edition per report language.
         for locale in config.locales where inputs.catalogues[locale] == nil {
@@ -290,7 +291,8 @@ package enum ReportPipeline {
             let messages = (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:]))
                 .withFallback(inputs.englishMessages)
             let context = ReportContext(
-                settings: inputs.settings, config: config, period: inputs.period, asOf: inputs.asOf,
+                settings: inputs.settings, topN: config.topN, recordedOptions: config.recordedOptions,
+                period: inputs.period, asOf: inputs.asOf,
                 revision: period.revision, supersedes: period.supersedes, messages: messages, reference: reference,
                 exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
                 diagnostics: log.sorted.map { layout.display($0) }, inputFiles: inputs.inputFiles.map(info),

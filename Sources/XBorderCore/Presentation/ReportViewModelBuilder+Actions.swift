@@ -119,7 +119,7 @@ extension ReportViewModelBuilder {
                 ["path": .safe($0.path), "rows": number($0.rows), "encoding": .text(formatText($0.format)), "sha256": .text($0.sha256)]
             })
         }
-        let options = context.config.recordedOptions.map { "--\($0.0.replacingUnderscores()) \($0.1)" }.joined(separator: " ")
+        let options = context.recordedOptions.map { "--\($0.0.replacingUnderscores()) \($0.1)" }.joined(separator: " ")
         return [
             "matrixSize": .text("\(scales.size) × \(scales.size)"),
             "likelihoodScale": levels(scales.likelihood),

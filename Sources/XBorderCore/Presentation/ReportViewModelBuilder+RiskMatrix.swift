@@ -7,7 +7,7 @@ extension ReportViewModelBuilder {
     func riskMatrixColumns() -> (shown: [(country: Country, findings: Int)], total: Int) {
         var counts: [Country: Int] = [:]
         for (key, cell) in context.aggregate.countryRisk { counts[key.country, default: 0] += cell.count }
-        let limit = max(1, min(Self.maxMatrixColumns, context.config.topN))
+        let limit = max(1, min(Self.maxMatrixColumns, context.topN))
         let sorted = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
         return (sorted.prefix(limit).map { (country: $0.key, findings: $0.value) }, counts.count)
     }

@@ -3,7 +3,7 @@ extension ReportViewModelBuilder {
     /// its measures, owner, cost, the residual band counts before and after, and the first
     /// top-N findings it changes.
     func scenarios() -> ViewNode {
-        let limit = context.config.topN
+        let limit = context.topN
         let items: [ViewNode] = context.scenarios.map { comparison in
             let scenario = comparison.scenario
             let bands: [ViewNode] = Band.allCases.reversed().map { band in

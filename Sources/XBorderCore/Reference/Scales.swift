@@ -71,7 +71,4 @@ package enum Band: String, Sendable, CaseIterable, Comparable, Codable {
         case .critical: 3
         }
     }
-
-    /// CSS class used by the templates.
-    package var cssClass: String { "band-\(rawValue.lowercased())" }
 }

@@ -86,13 +86,15 @@ package struct ScenarioComparison: Sendable {
         return state
     }
 
-    /// Compares every scenario of the period with the baseline, in file order.
+    /// Compares every scenario of the period with the baseline, in file order; a finding's
+    /// baseline decision is the one `decisions` holds for it on `asOf`.
     package static func compare(
-        _ scenarios: [Scenario], inputs: PeriodInputs, assessor: Assessor, baseline: [Band: Int]
+        _ scenarios: [Scenario], flows: [Flow], decisions: DecisionBook, asOf: CalendarDate, assessor: Assessor,
+        baseline: [Band: Int]
     ) -> [ScenarioComparison] {
         scenarios.map { scenario in
-            ScenarioComparison(scenario, flows: inputs.inventory.flows, assessor: assessor, baseline: baseline) { flow, risk in
-                inputs.decisions.lookup(flowID: flow.id, risk: risk, asOf: inputs.asOf).state
+            ScenarioComparison(scenario, flows: flows, assessor: assessor, baseline: baseline) { flow, risk in
+                decisions.lookup(flowID: flow.id, risk: risk, asOf: asOf).state
             }
         }
     }

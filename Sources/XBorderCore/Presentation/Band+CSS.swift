@@ -1,0 +1,4 @@
+extension Band {
+    /// CSS class used by the templates.
+    package var cssClass: String { "band-\(rawValue.lowercased())" }
+}

@@ -4,6 +4,9 @@
 A folder "uses" another when one of its Swift files names a type (struct, enum, class, actor,
 protocol or typealias) declared at the top level of a file in the other folder. Comments and
 string literals are ignored; nested types are attributed to the folder of their outer type.
+Besides the pairs of folders that use each other, it lists the groups of folders whose arrows go
+round in a longer loop (A -> B -> C -> A), which no pair shows; without loops, it prints the order
+in which every folder uses only folders before it.
 Usage: Scripts/stage-dependencies.py [--names]   (--names also lists the types used per arrow)
 """
 import os
@@ -30,6 +33,35 @@ def sources():
                         yield folder, f.read()
 
 
+def cyclic_groups(folders, uses):
+    """The strongly connected groups of two or more folders: where the arrows go round."""
+    reach = {f: set(uses[f]) for f in folders}
+    changed = True
+    while changed:
+        changed = False
+        for f in folders:
+            more = set().union(*(reach[o] for o in reach[f])) - reach[f] if reach[f] else set()
+            if more:
+                reach[f] |= more
+                changed = True
+    groups = []
+    for f in folders:
+        group = sorted({f} | {o for o in reach[f] if f in reach[o]})
+        if len(group) > 1 and group not in groups:
+            groups.append(group)
+    return groups
+
+
+def layer_order(folders, uses):
+    """The folders in an order where each uses only earlier ones (alphabetical among equals)."""
+    order, left = [], sorted(folders)
+    while left:
+        ready = next(f for f in left if all(o in order for o in uses[f]))
+        order.append(ready)
+        left.remove(ready)
+    return order
+
+
 def main():
     files = list(sources())
     owner = {}
@@ -53,6 +85,13 @@ def main():
     print("\nfolders used by each other both ways: %d pairs" % len(both))
     for a, b in both:
         print("  %s <-> %s" % (a, b))
+    cycles = cyclic_groups(folders, uses)
+    print("folders that reach each other round a loop of any length: %s"
+          % ("none" if not cycles else "%d group%s" % (len(cycles), "" if len(cycles) == 1 else "s")))
+    for group in cycles:
+        print("  " + ", ".join(group))
+    if not cycles:
+        print("so each folder uses only folders before it in: " + " < ".join(layer_order(folders, uses)))
     if "--names" in sys.argv:
         print()
         for f in folders:

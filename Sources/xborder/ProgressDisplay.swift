@@ -1,7 +1,7 @@
 import Foundation
 import XBorderCore
 
-/// Shows a run's progress on stderr while it runs, when stderr is a terminal (PRODUCT §3): after
+/// Shows a run's progress on stderr while it runs, when stderr is a terminal: after
 /// the first second, one line refreshed at most five times a second with `\r`, cleared when the
 /// run ends. Nothing at all when stderr is a pipe, a file or CI's log, so redirected output and
 /// the archive never hold progress bytes.

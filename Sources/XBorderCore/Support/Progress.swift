@@ -1,6 +1,6 @@
 import Synchronization
 
-/// How far a run has got, for the progress display on a terminal (PRODUCT §3): the stage, the
+/// How far a run has got, for the progress display on a terminal: the stage, the
 /// flow rows read and the findings written so far. The pipeline updates it as it goes (a few
 /// atomic stores per chunk); the command-line tool shows it on stderr only when stderr is a
 /// terminal. Never written into a file or a report.

@@ -8,6 +8,7 @@ Besides the pairs of folders that use each other, it lists the groups of folders
 round in a longer loop (A -> B -> C -> A), which no pair shows; without loops, it prints the order
 in which every folder uses only folders before it.
 Usage: Scripts/stage-dependencies.py [--names]   (--names also lists the types used per arrow)
+Exits 1 when any folders reach each other round a loop: CI runs it so the arrows stay one way.
 """
 import os
 import re
@@ -97,7 +98,8 @@ def main():
         for f in folders:
             for o in sorted(uses[f]):
                 print("%s -> %s: %s" % (f, o, ", ".join(sorted(uses[f][o]))))
+    return 1 if cycles else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -4,7 +4,7 @@
 /// Sized for a million flows: findings.json cites exposure rows by ID and lists each cited row
 /// once (in `exposures`, after the findings), and the CSV explanation leaves the law and source
 /// to their own columns instead of repeating them.
-package struct FindingsExport {
+package struct FindingsExport: FindingSink {
     /// The findings.csv columns, in contract order, then xborder's additions.
     package static let csvHeader = [
         "finding_id", "flow_id", "risk", "likelihood", "impact", "inherent_score", "inherent_band",
@@ -27,6 +27,8 @@ package struct FindingsExport {
     package private(set) var count = 0
     /// How paths are shown (relative to the project folder, never absolute); as given when nil.
     package var layout: InputsLayout?
+    /// The parts that recur across findings, for `add(_:findings:)` (see `FragmentCache`).
+    package var cache = FragmentCache()
 
     /// Starts an export (of one chunk of flows, or of all of them) worded from `messages`, the
     /// English catalogue of the templates (the report's own wording).
@@ -84,6 +86,16 @@ package struct FindingsExport {
 
     /// The stable ID of an exposure row in findings.json (`exposures.csv:12`).
     static func exposureID(_ e: Exposure) -> String { "\(FileSystem.baseName(e.location.file)):\(e.location.line)" }
+
+    /// Appends the flow's findings to both documents, with the export's `cache`.
+    package mutating func add(_ flow: Flow, findings: [Finding]) {
+        guard !findings.isEmpty else { return }
+        // Taken out while in use, so that passing it `inout` does not overlap `self`.
+        var cache = FragmentCache()
+        swap(&cache, &self.cache)
+        for finding in findings { add(finding, flow: flow, cache: &cache) }
+        swap(&cache, &self.cache)
+    }
 
     /// Appends one finding to both documents, with a cache of its own.
     package mutating func add(_ finding: Finding, flow: Flow) {

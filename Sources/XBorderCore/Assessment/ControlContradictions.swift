@@ -69,3 +69,10 @@ package struct ControlContradictions: Sendable {
         }
     }
 }
+
+extension ControlContradictions: FindingSink {
+    /// Records the flow's findings that have withheld controls.
+    package mutating func add(_ flow: Flow, findings: [Finding]) {
+        for finding in findings { add(finding, flow: flow) }
+    }
+}

@@ -5,7 +5,27 @@ import Synchronization
 /// strictly in index order, so what the caller writes never depends on scheduling. The caller
 /// consumes (writes, hashes, merges) while the workers compute the next chunks; at most `ahead`
 /// chunks are computed but not yet consumed, which bounds memory.
+///
+/// This is the one place that decides how work is split: `ranges(of:workers:…)` picks the
+/// chunk size and how far ahead the workers may run.
 enum OrderedChunks {
+    /// Runs `compute` over contiguous ranges covering `0..<count` and `consume` on the calling
+    /// thread in range order. A chunk holds at most 4,096 items (memory) and each worker gets
+    /// at least eight chunks, so that a small input still keeps every core busy to the end and
+    /// reuses its buffers; workers run at most two chunks each ahead of the consumer.
+    static func ranges<Result: Sendable, Failure: Error>(
+        of count: Int, workers: Int,
+        compute: @escaping @Sendable (Range<Int>) -> Result,
+        consume: (Result) throws(Failure) -> Void
+    ) throws(Failure) {
+        let workers = max(1, workers)
+        let size = max(256, min(4_096, (count + workers * 8 - 1) / (workers * 8)))
+        try run(
+            count: (count + size - 1) / size, workers: workers, ahead: workers * 2,
+            compute: { index in compute((index * size)..<min(count, (index + 1) * size)) },
+            consume: { (_, result) throws(Failure) in try consume(result) })
+    }
+
     /// Runs `compute` for `0..<count` on `workers` threads and `consume` on the calling thread
     /// in index order. If `consume` throws, the workers stop after their current chunk and the
     /// error is rethrown once they have.

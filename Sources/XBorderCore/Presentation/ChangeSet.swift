@@ -131,3 +131,10 @@ package struct ChangeSet: Sendable {
         changed = Array(changed.prefix(limit))
     }
 }
+
+extension ChangeSet: FindingSink {
+    /// Compares the flow's current findings.
+    package mutating func add(_ flow: Flow, findings: [Finding]) {
+        for finding in findings { add(finding, flow: flow) }
+    }
+}

@@ -279,3 +279,8 @@ package struct ReportAggregate: Sendable {
         undecidedAboveLow += other.undecidedAboveLow
     }
 }
+
+extension ReportAggregate: FindingSink {
+    /// Adds one flow and its findings, keeping `topN` decisions in the bounded lists.
+    package mutating func add(_ flow: Flow, findings: [Finding]) { add(flow, findings: findings, decisionLimit: topN) }
+}

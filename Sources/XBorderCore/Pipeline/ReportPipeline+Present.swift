@@ -1,0 +1,110 @@
+import Dispatch
+import Synchronization
+
+/// Stages 3–5 of `run`: present, render and validate.
+extension ReportPipeline {
+    /// Stage 3: compares the what-if scenarios with the findings and gives each report
+    /// language a view model builder over the same findings.
+    static func present(
+        _ stages: Stages, summaries: FindingSummaries, log: inout DiagnosticLog
+    ) -> [ReportViewModelBuilder] {
+        let (config, inputs, archive) = (stages.config, stages.inputs, stages.archive)
+        let aggregate = summaries.aggregate!
+        let scenarios = ScenarioComparison.compare(
+            inputs.scenarios, flows: inputs.inventory.flows, decisions: inputs.decisions, asOf: inputs.asOf,
+            assessor: stages.assessor, baseline: summaries.counts.residualBands)
+        for locale in config.locales where inputs.catalogues[locale] == nil {
+            log.error(
+                "template.locale", "no message catalogue for locale '\(locale)'",
+                at: SourceLocation(file: FileSystem.join(config.templatesDirectory, "messages", "\(locale).csv")))
+        }
+        let hashes = Dictionary(
+            (inputs.inputFiles + inputs.referenceFiles).map { ($0.path, sha256Hex($0.bytes)) },
+            uniquingKeysWith: { a, _ in a })
+        // Reports show paths relative to the project folder, never the machine's.
+        let layout = config.layout
+        func info(_ file: InputFile) -> ReportContext.FileInfo {
+            .init(
+                path: layout.display(file.path), rows: inputs.rows[file.path] ?? 0,
+                format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
+        }
+        let diagnostics = log.sorted.map { layout.display($0) }
+        return config.locales.map { locale in
+            let messages = (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:]))
+                .withFallback(inputs.englishMessages)
+            let context = ReportContext(
+                settings: inputs.settings, topN: config.topN, recordedOptions: config.recordedOptions,
+                period: inputs.period, asOf: inputs.asOf,
+                revision: archive.revision, supersedes: archive.supersedes, messages: messages,
+                reference: inputs.reference, exposures: stages.assessor.exposureIndex, inventory: inputs.inventory,
+                aggregate: aggregate, diagnostics: diagnostics, inputFiles: inputs.inputFiles.map(info),
+                referenceFiles: inputs.referenceFiles.map(info), history: stages.history, changes: summaries.changes,
+                coverage: stages.coverage, decisions: inputs.decisions, contradictions: summaries.contradictions,
+                scenarios: scenarios)
+            return ReportViewModelBuilder(context: context)
+        }
+    }
+
+    /// Stages 4–5: renders every edition's HTML and XHTML documents and validates each, side by
+    /// side (libxml2 calls are serialized, so one document's validation overlaps another's
+    /// rendering). Nil, with the problems logged, when any document is invalid: nothing is
+    /// archived then.
+    static func renderDocuments(
+        _ stages: Stages, builders: [ReportViewModelBuilder], log: inout DiagnosticLog
+    ) -> [RenderedReport]? {
+        let (config, templates) = (stages.config, stages.templates)
+        if let dump = config.viewModelDump {
+            var writer = JSONWriter(indent: 2)
+            builders[0].build(xhtml: false).json(into: &writer)
+            do {
+                try FileSystem.write(dump, writer.finish())
+            } catch {
+                log.warning("run.view-model", "view model cannot be written: \(error.reason)", at: SourceLocation(file: dump))
+            }
+        }
+        let folder = FileSystem.join(config.outputDirectory, stages.archive.folderName)
+        let validator = ReportValidator(templates: templates)
+        let planned = config.locales.enumerated().flatMap { (i, locale) in
+            RenderedReport.Kind.allCases.map { RenderedReport(locale: locale, kind: $0, main: i == 0) }
+        }
+        let finished = Mutex<[RenderedReport?]>(Array(repeating: nil, count: planned.count))
+        let work = { @Sendable (k: Int) in
+            let builder = builders[k / RenderedReport.Kind.allCases.count]
+            var document = render(planned[k], builder: builder, templates: templates)
+            validate(&document, with: validator, in: folder)
+            finished.withLock { $0[k] = document }
+        }
+        if config.parallelism > 1 {
+            DispatchQueue.concurrentPerform(iterations: planned.count, execute: work)
+        } else {
+            for k in planned.indices { work(k) }
+        }
+        let documents = finished.withLock { $0.compactMap { $0 } }
+        let problems = documents.flatMap(\.problems)
+        for problem in problems { log.emit(problem) }
+        guard !problems.contains(where: { $0.severity == .error }) else {
+            log.error(
+                "report.invalid", "the rendered report is not valid, so nothing is archived",
+                at: SourceLocation(file: config.templatesDirectory))
+            return nil
+        }
+        return documents
+    }
+
+    /// Stage 4 for one document: its view model through the templates.
+    static func render(
+        _ document: RenderedReport, builder: ReportViewModelBuilder, templates: TemplateLibrary
+    ) -> RenderedReport {
+        var document = document
+        document.bytes = Array(templates.render(builder.build(xhtml: document.kind == .xhtml)).utf8)
+        return document
+    }
+
+    /// Stage 5 for one document: validation against HTML5 rules or the XHTML DTD.
+    static func validate(_ document: inout RenderedReport, with validator: ReportValidator, in folder: String) {
+        let path = FileSystem.join(folder, document.fileName)
+        document.problems =
+            document.kind == .xhtml
+            ? validator.validateXHTML(document.bytes, path: path) : validator.validateHTML(document.bytes, path: path)
+    }
+}

@@ -7,7 +7,8 @@
 #
 # Run from the project root. Generated inventories are cached under
 # ${BENCH_DIR:-${TMPDIR:-/tmp}/xborder-bench} (the benchmark's cache, seed 1). Exits 1 on any
-# difference, after listing the differing files.
+# difference, after listing the differing files. Archives that differ only because findings.json
+# moved from schema 2 to 3 are compared by Scripts/compare-archives.py (findings expanded back).
 set -euo pipefail
 [ $# -ge 2 ] || { sed -n 2,9p "$0"; exit 64; }
 reference=$(realpath "$1")
@@ -34,8 +35,10 @@ compare() {
   shift
   archive "$reference" "$scratch/$label-a" "$@"
   archive "$candidate" "$scratch/$label-b" "$@"
-  if diff -r -q "$scratch/$label-a" "$scratch/$label-b"; then
+  if diff -r -q "$scratch/$label-a" "$scratch/$label-b" >/dev/null; then
     echo "$label: identical ($(find "$scratch/$label-a" -type f | wc -l) files, $(du -sb "$scratch/$label-a" | cut -f1) bytes)"
+  elif python3 Scripts/compare-archives.py "$scratch/$label-a" "$scratch/$label-b"; then
+    echo "$label: identical but findings.json, whose schema-3 form expands to the reference's schema 2 ($(find "$scratch/$label-a" -type f | wc -l) files, $(du -sb "$scratch/$label-a" | cut -f1) → $(du -sb "$scratch/$label-b" | cut -f1) bytes)"
   else
     echo "$label: DIFFERENT" >&2
     status=1

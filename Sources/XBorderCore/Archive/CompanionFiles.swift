@@ -13,6 +13,8 @@ package struct CompanionFiles {
     private var cited: Set<Int> = []
     /// Jurisdictions cited by the findings written so far.
     private var citedJurisdictions: Set<Country> = []
+    /// The assessments the findings written so far cite, by ID.
+    private var assessments: [[UInt8]: [UInt8]] = [:]
 
     /// Opens both files in `archive` and writes their heads.
     package init(archive: ArchiveWriter, period: String, asOf: CalendarDate) throws(FileSystem.Failure) {
@@ -32,16 +34,28 @@ package struct CompanionFiles {
         }
         cited.formUnion(chunk.cited)
         citedJurisdictions.formUnion(chunk.citedJurisdictions)
+        for (id, entry) in chunk.assessments {
+            if let known = assessments[id] {
+                // 64 bits of SHA-256: a clash is astronomically unlikely, but never written.
+                guard known == entry else {
+                    throw FileSystem.Failure(
+                        path: "findings.json", reason: "two assessments share the ID \(String(decoding: id, as: UTF8.self))")
+                }
+            } else {
+                assessments[id] = entry
+            }
+        }
     }
 
-    /// Writes findings.json's tables of cited exposure rows, measures and jurisdictions, and
+    /// Writes findings.json's tables of assessments, cited exposure rows, measures and
+    /// jurisdictions, and
     /// closes both files.
     package func close(
         in archive: ArchiveWriter, exposures: ExposureIndex, measures: [Measure]
     ) throws(FileSystem.Failure) {
         try json.write(
             FindingsExport.jsonTail(
-                cited: cited, jurisdictions: citedJurisdictions, exposures: exposures, measures: measures))
+                assessments: assessments, cited: cited, jurisdictions: citedJurisdictions, exposures: exposures, measures: measures))
         try archive.close(csv)
         try archive.close(json)
     }
@@ -59,6 +73,8 @@ package struct ExportedChunk: Sendable {
     package var cited: Set<Int>
     /// Jurisdictions cited by the chunk's findings and parts.
     package var citedJurisdictions: Set<Country>
+    /// Assessment entries the chunk built (ID, entry).
+    package var assessments: [(id: [UInt8], entry: [UInt8])]
 }
 
 /// The per-chunk exports of a run, shared by the worker threads. Fragment caches and byte
@@ -97,7 +113,7 @@ package final class ChunkExports: Sendable {
         let bytes = export.drain()
         return ExportedChunk(
             csv: bytes.csv, json: bytes.json, count: export.count, cited: export.cited,
-            citedJurisdictions: export.citedJurisdictions)
+            citedJurisdictions: export.citedJurisdictions, assessments: export.assessments)
     }
 
     /// Returns a written chunk's buffers for a later chunk.

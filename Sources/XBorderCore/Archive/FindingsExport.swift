@@ -25,6 +25,11 @@ package struct FindingsExport: FindingSink {
     package private(set) var citedJurisdictions: Set<Country> = []
     /// Findings written.
     package private(set) var count = 0
+    /// Entries of findings.json's `assessments` table built by this export (ID, entry), in the
+    /// order built; another export sharing the cache may have built an entry this one cites.
+    package private(set) var assessments: [(id: [UInt8], entry: [UInt8])] = []
+    /// The assessment entry being put together.
+    private var scratch: [UInt8] = []
     /// How paths are shown (relative to the project folder, never absolute); as given when nil.
     package var layout: InputsLayout?
     /// The parts that recur across findings, for `add(_:findings:)` (see `FragmentCache`).
@@ -66,7 +71,7 @@ package struct FindingsExport: FindingSink {
     }
 
     /// The version of findings.json's structure (docs/findings.schema.json, docs/FINDINGS_JSON.md).
-    package static let schemaVersion = 2
+    package static let schemaVersion = 3
 
     /// The opening of findings.json, up to the findings array's first element.
     package static func jsonHead(period: String, asOf: CalendarDate) -> [UInt8] {
@@ -194,10 +199,12 @@ package struct FindingsExport: FindingSink {
         json.append(contentsOf: #"","flows_csv_line":"#.utf8)
         json.append(contentsOf: cells.line)
         json.append(contentsOf: cells.countriesJSON)
-        json.append(contentsOf: ratings.json)
-        json.append(contentsOf: hits.json)
-        json.append(contentsOf: controls.json)
-        json.append(contentsOf: recommended.json)
+        json.append(contentsOf: #","assessment":""#.utf8)
+        json.append(
+            contentsOf: assessmentID(
+                risk: risk, parts: [ratings.json, hits.json, controls.json, recommended.json],
+                likelihood: likelihood.json, impact: impact.json, cache: &cache))
+        json.append(UInt8(ascii: "\""))
         json.append(contentsOf: #","decision":"#.utf8)
         if let decision {
             var w = JSONWriter(indent: 0)
@@ -217,11 +224,31 @@ package struct FindingsExport: FindingSink {
         } else {
             json.append(contentsOf: "null".utf8)
         }
-        json.append(contentsOf: #","reasons":{"likelihood":"#.utf8)
-        json.append(contentsOf: likelihood.json)
-        json.append(contentsOf: #","impact":"#.utf8)
-        json.append(contentsOf: impact.json)
-        json.append(contentsOf: "}}".utf8)
+        json.append(UInt8(ascii: "}"))
+    }
+
+    /// The ID of the finding's assessment (its ratings, hits, controls, recommendations and
+    /// reasons) in findings.json's `assessments` table: the first 16 hex digits of the SHA-256
+    /// of the entry's bytes, so the same assessment has the same ID in every chunk, run and
+    /// period. An entry this export's cache has not seen is added to `assessments`.
+    private mutating func assessmentID(
+        risk: String, parts: [[UInt8]], likelihood: [UInt8], impact: [UInt8], cache: inout FragmentCache
+    ) -> [UInt8] {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: #"{"risk":""#.utf8)
+        scratch.append(contentsOf: risk.utf8)
+        scratch.append(UInt8(ascii: "\""))
+        for part in parts { scratch.append(contentsOf: part) }
+        scratch.append(contentsOf: #","reasons":{"likelihood":"#.utf8)
+        scratch.append(contentsOf: likelihood)
+        scratch.append(contentsOf: #","impact":"#.utf8)
+        scratch.append(contentsOf: impact)
+        scratch.append(contentsOf: "}}".utf8)
+        if let known = cache.assessments[scratch] { return known }
+        let id = Array(sha256Hex(scratch).utf8.prefix(16))
+        if cache.assessments.count < FragmentCache.capacity { cache.assessments[scratch] = id }
+        assessments.append((id, scratch))
+        return id
     }
 
     /// The cells of the flow whose findings are being written: a flow has several findings.
@@ -511,12 +538,22 @@ package struct FindingsExport: FindingSink {
         json.endObject()
     }
 
-    /// The closing of findings.json: the end of the findings array, the table of every cited
-    /// exposure row, every measure of the reference, and every cited jurisdiction (those the
+    /// The closing of findings.json: the end of the findings array, the table of the findings'
+    /// assessments (ID → entry), the table of every cited exposure row, every measure of the reference, and every cited jurisdiction (those the
     /// findings and the cited rows name), each once and keyed by its ID.
     package static func jsonTail(
-        cited: Set<Int>, jurisdictions: Set<Country>, exposures: ExposureIndex, measures: [Measure]
+        assessments: [[UInt8]: [UInt8]], cited: Set<Int>, jurisdictions: Set<Country>, exposures: ExposureIndex,
+        measures: [Measure]
     ) -> [UInt8] {
+        var tail = Array(#"],"assessments":{"#.utf8)
+        for (k, id) in assessments.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() {
+            if k > 0 { tail.append(UInt8(ascii: ",")) }
+            tail.append(UInt8(ascii: "\""))
+            tail.append(contentsOf: id)
+            tail.append(contentsOf: #"":"#.utf8)
+            tail.append(contentsOf: assessments[id]!)
+        }
+        tail.append(contentsOf: "},".utf8)
         var w = JSONWriter(indent: 0)
         w.beginObject()
         w.beginObject("exposures")
@@ -565,6 +602,6 @@ package struct FindingsExport: FindingSink {
         w.endObject()
         w.endObject()
         // Drop the tail object's opening brace: its members continue the top-level object.
-        return Array("],".utf8) + Array(w.finish().dropFirst())
+        return tail + Array(w.finish().dropFirst())
     }
 }

@@ -5,7 +5,7 @@
 ///    (`PeriodInputs.load`, `InventoryDecoder`) → `PeriodInputs`.
 /// 2. **Assess** every flow against the risk rules with its carried decisions, handing the
 ///    findings to the stage's sinks: the companions, the report's bounded aggregate, the change
-///    set (`assess`, ReportPipeline+Assess.swift) → `AssessedFlows`; then compare the what-if
+///    set (`assess`, AssessmentStage.swift) → `AssessedFlows`; then compare the what-if
 ///    scenarios with the findings (`ScenarioComparison`).
 /// 3. **Present**: one view model builder per report language (`present`) →
 ///    `[ReportViewModelBuilder]`.

@@ -28,7 +28,9 @@ struct FindingsExportTests {
     }
 
     /// Writes every finding of `flows`, either through one shared cache or a fresh one each.
-    func export(sharedCache: Bool) -> (csv: [UInt8], json: [UInt8], cited: Set<Int>, jurisdictions: Set<Country>) {
+    func export(sharedCache: Bool) -> (
+        csv: [UInt8], json: [UInt8], cited: Set<Int>, jurisdictions: Set<Country>, assessments: [[UInt8]: [UInt8]]
+    ) {
         var export = FindingsExport(reference: reference, exposures: assessor.exposureIndex, messages: englishMessages)
         var cache = FragmentCache()
         for (i, flow) in flows.enumerated() {
@@ -37,7 +39,13 @@ struct FindingsExportTests {
             }
         }
         let bytes = export.drain()
-        return (bytes.csv, bytes.json, export.cited, export.citedJurisdictions)
+        // A fresh cache builds an entry again for every finding that cites it: the same bytes.
+        var assessments: [[UInt8]: [UInt8]] = [:]
+        for (id, entry) in export.assessments {
+            #expect(assessments[id] == nil || assessments[id] == entry)
+            assessments[id] = entry
+        }
+        return (bytes.csv, bytes.json, export.cited, export.citedJurisdictions, assessments)
     }
 
     @Test("a shared cache writes the same bytes as fresh parts for every finding")
@@ -48,7 +56,13 @@ struct FindingsExportTests {
         #expect(shared.json == fresh.json)
         #expect(shared.cited == fresh.cited)
         #expect(shared.jurisdictions == fresh.jurisdictions)
+        #expect(shared.assessments == fresh.assessments)
         #expect(!shared.cited.isEmpty)
+        // Findings with the same assessment share one entry; every ID a finding cites is built.
+        let findings = flows.enumerated().map { assessor.assess($1, index: $0).count }.reduce(0, +)
+        #expect(shared.assessments.count > 1 && shared.assessments.count < findings)
+        let json = String(decoding: shared.json, as: UTF8.self)
+        for id in shared.assessments.keys { #expect(json.contains(#""assessment":"\#(String(decoding: id, as: UTF8.self))""#)) }
         // The rows are what the contract says: one per finding, neutralized and quoted as needed.
         let text = String(decoding: shared.csv, as: UTF8.self)
         #expect(text.contains("\"F 3, quoted \"\"id\"\":"))

@@ -54,7 +54,7 @@ import TestSupport
         #expect(Self.elements(Self.member(document, "findings")).count > 100)
     }
 
-    @Test("every exposure, measure and jurisdiction a finding cites is listed once, and every listed row and jurisdiction is cited")
+    @Test("every assessment, exposure, measure and jurisdiction a finding cites is listed once, and every listed one is cited")
     func citedIDsResolve() throws {
         let document = try Self.sampleDocument()
         let exposures = Self.keys(Self.member(document, "exposures"))
@@ -71,11 +71,24 @@ import TestSupport
             citedJurisdictions.insert(code)
             if !jurisdictions.contains(code) { unresolved.append("\(at): jurisdiction \(code)") }
         }
+        var assessments: [String: Value] = [:]
+        if let table = Self.member(document, "assessments"), case .object(let entries) = table.kind {
+            for (id, entry) in entries { assessments[id] = entry }
+        }
+        var citedAssessments: Set<String> = []
         for finding in Self.elements(Self.member(document, "findings")) {
             let id = Self.string(Self.member(finding, "finding_id")) ?? "?"
             jurisdiction(Self.string(Self.member(finding, "origin")), id)
             jurisdiction(Self.string(Self.member(finding, "destination")), id)
-            for hit in Self.elements(Self.member(finding, "hits")) {
+            guard let assessmentID = Self.string(Self.member(finding, "assessment")),
+                let assessment = assessments[assessmentID]
+            else {
+                unresolved.append("\(id): assessment")
+                continue
+            }
+            citedAssessments.insert(assessmentID)
+            #expect(Self.string(Self.member(assessment, "risk")) == Self.string(Self.member(finding, "risk")))
+            for hit in Self.elements(Self.member(assessment, "hits")) {
                 jurisdiction(Self.string(Self.member(hit, "jurisdiction")), id)
                 measure(Self.string(Self.member(hit, "duty_measure")), id)
                 for row in Self.elements(Self.member(hit, "exposures")).compactMap({ Self.string($0) }) {
@@ -83,13 +96,13 @@ import TestSupport
                     if !exposures.contains(row) { unresolved.append("\(id): exposure \(row)") }
                 }
             }
-            for control in Self.elements(Self.member(finding, "controls")) {
+            for control in Self.elements(Self.member(assessment, "controls")) {
                 measure(Self.string(Self.member(control, "measure_id")), id)
             }
-            for m in Self.elements(Self.member(finding, "withheld_controls")) { measure(Self.string(m), id) }
-            for m in Self.elements(Self.member(finding, "recommended_measures")) { measure(Self.string(m), id) }
-            measure(Self.string(Self.member(finding, "unmet_duty")), id)
-            if let reasons = Self.member(finding, "reasons") {
+            for m in Self.elements(Self.member(assessment, "withheld_controls")) { measure(Self.string(m), id) }
+            for m in Self.elements(Self.member(assessment, "recommended_measures")) { measure(Self.string(m), id) }
+            measure(Self.string(Self.member(assessment, "unmet_duty")), id)
+            if let reasons = Self.member(assessment, "reasons") {
                 for code in (Self.elements(Self.member(reasons, "likelihood")) + Self.elements(Self.member(reasons, "impact")))
                     .compactMap({ Self.string($0) }) where code.hasPrefix("foreign_provider:")
                 {
@@ -97,6 +110,7 @@ import TestSupport
                 }
             }
         }
+        #expect(citedAssessments == Set(assessments.keys), "every listed assessment is cited")
         if let table = Self.member(document, "exposures"), case .object(let rows) = table.kind {
             for (id, row) in rows {
                 measure(Self.string(Self.member(row, "duty_measure")), id)
@@ -116,23 +130,30 @@ import TestSupport
     func validatorRejects() throws {
         var validator = try Self.schema()
         func errors(_ json: String) throws -> [String] { validator.validate(try JSONReader.parse(Array(json.utf8))) }
-        let head = #""schema_version":2,"tool":{"name":"xborder","version":"0.1.0"},"period":"2026-Q3","as_of":"2026-09-30""#
-        let tables = #""exposures":{},"measures":{},"jurisdictions":{"JP":{"name":"Japan","name_ja":"日本"}}"#
+        let head = #""schema_version":3,"tool":{"name":"xborder","version":"0.1.0"},"period":"2026-Q3","as_of":"2026-09-30""#
+        let tables = #""assessments":{},"exposures":{},"measures":{},"jurisdictions":{"JP":{"name":"Japan","name_ja":"日本"}}"#
         #expect(try errors("{\(head),\"findings\":[],\(tables)}") == [])
         // A missing member, an unknown one, a wrong type, a bad ID, an out-of-range number.
         #expect(try !errors("{\(head),\(tables)}").isEmpty)
         #expect(try !errors("{\(head),\"findings\":[],\(tables),\"extra\":1}").isEmpty)
         #expect(try !errors("{\(head),\"findings\":{},\(tables)}").isEmpty)
-        #expect(try !errors(#"{"schema_version":3}"#).isEmpty)
+        #expect(try !errors(#"{"schema_version":4}"#).isEmpty)
         let badCode = tables.replacingOccurrences(of: "\"JP\"", with: "\"Japan\"")
         #expect(try !errors("{\(head),\"findings\":[],\(badCode)}").isEmpty)
         let rating = #"{"likelihood":6,"impact":1,"score":6,"band":"Low"}"#
         let finding = """
             {"finding_id":"F1:LOC","flow_id":"F1","risk":"LOC","flows_csv_line":2,"origin":"JP","destination":"JP",
-            "inherent":\(rating),"residual":\(rating),"hits":[],"controls":[],"withheld_controls":[],"unmet_duty":null,
-            "recommended_measures":[],"decision":null,"reasons":{"likelihood":[],"impact":[]}}
+            "assessment":"0123456789abcdef","decision":null}
             """
-        let found = try errors("{\(head),\"findings\":[\(finding)],\(tables)}")
+        let assessment = """
+            "0123456789abcdef":{"risk":"LOC","inherent":\(rating),"residual":\(rating),"hits":[],"controls":[],
+            "withheld_controls":[],"unmet_duty":null,"recommended_measures":[],"reasons":{"likelihood":[],"impact":[]}}
+            """
+        let withAssessment = tables.replacingOccurrences(of: #""assessments":{}"#, with: "\"assessments\":{\(assessment)}")
+        let found = try errors("{\(head),\"findings\":[\(finding)],\(withAssessment)}")
         #expect(found.contains { $0.contains("above") }, "\(found)")
+        // An assessment ID that is not 16 hex digits.
+        let badID = withAssessment.replacingOccurrences(of: "0123456789abcdef", with: "A1")
+        #expect(try !errors("{\(head),\"findings\":[],\(badID)}").isEmpty)
     }
 }

@@ -1,4 +1,4 @@
-/// Stage 6 of `run`: the archive record.
+/// Stage 7 of `run`: the archive record.
 extension ReportPipeline {
     /// Writes the reports, the inputs and reference data as read, the rejected rows and the
     /// diagnostics next to the companions already written, then commits the folder with its

@@ -1,9 +1,9 @@
 import Dispatch
 import Synchronization
 
-/// Stages 3–5 of `run`: present, render and validate.
+/// Stages 4–6 of `run`: present, render and validate.
 extension ReportPipeline {
-    /// Stage 3: compares the what-if scenarios with the findings and gives each report
+    /// Stage 4: compares the what-if scenarios with the findings and gives each report
     /// language a view model builder over the same findings.
     static func present(
         _ stages: Stages, summaries: FindingSummaries, log: inout DiagnosticLog
@@ -45,7 +45,7 @@ extension ReportPipeline {
         }
     }
 
-    /// Stages 4–5: renders every edition's HTML and XHTML documents and validates each, side by
+    /// Stages 5–6: renders every edition's HTML and XHTML documents and validates each, side by
     /// side (libxml2 calls are serialized, so one document's validation overlaps another's
     /// rendering). Nil, with the problems logged, when any document is invalid: nothing is
     /// archived then.
@@ -91,7 +91,7 @@ extension ReportPipeline {
         return documents
     }
 
-    /// Stage 4 for one document: its view model through the templates.
+    /// Stage 5 for one document: its view model through the templates.
     static func render(
         _ document: RenderedReport, builder: ReportViewModelBuilder, templates: TemplateLibrary
     ) -> RenderedReport {
@@ -100,7 +100,7 @@ extension ReportPipeline {
         return document
     }
 
-    /// Stage 5 for one document: validation against HTML5 rules or the XHTML DTD.
+    /// Stage 6 for one document: validation against HTML5 rules or the XHTML DTD.
     static func validate(_ document: inout RenderedReport, with validator: ReportValidator, in folder: String) {
         let path = FileSystem.join(folder, document.fileName)
         document.problems =

@@ -1,18 +1,17 @@
-/// The quarterly run, stage by stage, each a function with a named result:
+/// The quarterly run, stage by stage (docs/ARCHITECTURE.md), each a function with a named result:
 ///
-/// 1. **Read** the period's spreadsheets, the reference data and the templates, checking and
-///    decoding flows.csv into typed flows; every bad row is rejected with a located diagnostic
-///    (`PeriodInputs.load`, `InventoryDecoder`) → `PeriodInputs`.
-/// 2. **Assess** every flow against the risk rules with its carried decisions, handing the
+/// 1. **Read** the period's spreadsheets, the reference data and the templates (`PeriodInputs.load`)
+///    and 2. **check** them as they are read: flows.csv is decoded into typed flows and every bad
+///    row is rejected with a located diagnostic (`InventoryDecoder`) → `PeriodInputs`.
+/// 3. **Assess** every flow against the risk rules with its carried decisions, handing the
 ///    findings to the stage's sinks: the companions, the report's bounded aggregate, the change
-///    set (`assess`, AssessmentStage.swift) → `AssessedFlows`; then compare the what-if
-///    scenarios with the findings (`ScenarioComparison`).
-/// 3. **Present**: one view model builder per report language (`present`) →
-///    `[ReportViewModelBuilder]`.
-/// 4. **Render** report.html and report.xhtml of every edition from one set of templates and
-///    5. **validate** each with libxml2 (`renderDocuments`) → `[RenderedReport]`; an invalid
+///    set (`assess`, AssessmentStage.swift) → `AssessedFlows`.
+/// 4. **Present**: compare the what-if scenarios with the findings and build one view model
+///    builder per report language (`present`) → `[ReportViewModelBuilder]`.
+/// 5. **Render** report.html and report.xhtml of every edition from one set of templates and
+///    6. **validate** each with libxml2 (`renderDocuments`) → `[RenderedReport]`; an invalid
 ///    report is never archived.
-/// 6. **Archive** atomically with a manifest of SHA-256 hashes (`archiveRecord`) → the folder.
+/// 7. **Archive** atomically with a manifest of SHA-256 hashes (`archiveRecord`) → the folder.
 package enum ReportPipeline {
     /// `xborder check`: read and check the inputs; write nothing.
     package static func check(_ config: Config) -> Outcome { examine(config).outcome }
@@ -78,7 +77,7 @@ package enum ReportPipeline {
         return outcome
     }
 
-    /// What stages 2–6 work with once the inputs are read and the archive is open.
+    /// What stages 3–7 work with once the inputs are read and the archive is open.
     struct Stages {
         var config: Config
         var inputs: PeriodInputs
@@ -165,7 +164,7 @@ package enum ReportPipeline {
         }
     }
 
-    /// Stage 2 of `run`: assesses every flow, writing findings.csv and findings.json into the
+    /// Stage 3 of `run`: assesses every flow, writing findings.csv and findings.json into the
     /// archive as the chunks finish.
     private static func assessWithCompanions(_ stages: Stages) throws(FileSystem.Failure) -> AssessedFlows {
         let inputs = stages.inputs

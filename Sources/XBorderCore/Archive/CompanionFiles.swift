@@ -14,7 +14,7 @@ package struct CompanionFiles {
     /// Jurisdictions cited by the findings written so far.
     private var citedJurisdictions: Set<Country> = []
     /// The assessments the findings written so far cite, by ID.
-    private var assessments: [[UInt8]: [UInt8]] = [:]
+    private var assessments: [UInt64: [UInt8]] = [:]
 
     /// Opens both files in `archive` and writes their heads.
     package init(archive: ArchiveWriter, period: String, asOf: CalendarDate) throws(FileSystem.Failure) {
@@ -39,7 +39,7 @@ package struct CompanionFiles {
                 // 64 bits of SHA-256: a clash is astronomically unlikely, but never written.
                 guard known == entry else {
                     throw FileSystem.Failure(
-                        path: "findings.json", reason: "two assessments share the ID \(String(decoding: id, as: UTF8.self))")
+                        path: "findings.json", reason: "two assessments share the ID \(String(id, radix: 16))")
                 }
             } else {
                 assessments[id] = entry
@@ -73,8 +73,8 @@ package struct ExportedChunk: Sendable {
     package var cited: Set<Int>
     /// Jurisdictions cited by the chunk's findings and parts.
     package var citedJurisdictions: Set<Country>
-    /// Assessment entries the chunk built (ID, entry).
-    package var assessments: [(id: [UInt8], entry: [UInt8])]
+    /// Assessment entries the chunk's findings cite (ID, entry), each once.
+    package var assessments: [(id: UInt64, entry: [UInt8])]
 }
 
 /// The per-chunk exports of a run, shared by the worker threads. Fragment caches and byte

@@ -62,3 +62,11 @@ extension SHA256.Digest {
     /// Lower-case hex, as manifest.json and SHA256SUMS write it.
     var hex: String { map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined() }
 }
+
+/// The first 64 bits of the SHA-256 of `bytes`, big-endian: a content ID (findings.json's
+/// assessment IDs).
+package func contentID(_ bytes: [UInt8]) -> UInt64 {
+    SHA256.hash(data: bytes).withUnsafeBytes { digest in
+        digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    }
+}

@@ -25,9 +25,11 @@ package struct FindingsExport: FindingSink {
     package private(set) var citedJurisdictions: Set<Country> = []
     /// Findings written.
     package private(set) var count = 0
-    /// Entries of findings.json's `assessments` table built by this export (ID, entry), in the
-    /// order built; another export sharing the cache may have built an entry this one cites.
-    package private(set) var assessments: [(id: [UInt8], entry: [UInt8])] = []
+    /// Entries of findings.json's `assessments` table that this export's findings cite (ID,
+    /// entry), each once, in the order first cited.
+    package private(set) var assessments: [(id: UInt64, entry: [UInt8])] = []
+    /// The IDs in `assessments`.
+    private var builtIDs: Set<UInt64> = []
     /// The assessment entry being put together.
     private var scratch: [UInt8] = []
     /// How paths are shown (relative to the project folder, never absolute); as given when nil.
@@ -200,10 +202,10 @@ package struct FindingsExport: FindingSink {
         json.append(contentsOf: cells.line)
         json.append(contentsOf: cells.countriesJSON)
         json.append(contentsOf: #","assessment":""#.utf8)
-        json.append(
-            contentsOf: assessmentID(
-                risk: risk, parts: [ratings.json, hits.json, controls.json, recommended.json],
-                likelihood: likelihood.json, impact: impact.json, cache: &cache))
+        let assessment = assessmentID(
+            risk: risk, parts: [ratings.json, hits.json, controls.json, recommended.json],
+            likelihood: likelihood.json, impact: impact.json)
+        Self.appendHex(assessment, to: &json)
         json.append(UInt8(ascii: "\""))
         json.append(contentsOf: #","decision":"#.utf8)
         if let decision {
@@ -228,12 +230,15 @@ package struct FindingsExport: FindingSink {
     }
 
     /// The ID of the finding's assessment (its ratings, hits, controls, recommendations and
-    /// reasons) in findings.json's `assessments` table: the first 16 hex digits of the SHA-256
-    /// of the entry's bytes, so the same assessment has the same ID in every chunk, run and
-    /// period. An entry this export's cache has not seen is added to `assessments`.
+    /// reasons) in findings.json's `assessments` table: the first 64 bits of the SHA-256 of the
+    /// entry's bytes, so the same assessment has the same ID in every chunk, run and period. An
+    /// entry new to this export is added to `assessments`.
+    ///
+    /// Hashing every finding's entry (about 500 bytes) costs less than a cache keyed by the
+    /// entries would, and holds no memory per distinct assessment in each worker.
     private mutating func assessmentID(
-        risk: String, parts: [[UInt8]], likelihood: [UInt8], impact: [UInt8], cache: inout FragmentCache
-    ) -> [UInt8] {
+        risk: String, parts: [[UInt8]], likelihood: [UInt8], impact: [UInt8]
+    ) -> UInt64 {
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: #"{"risk":""#.utf8)
         scratch.append(contentsOf: risk.utf8)
@@ -244,11 +249,15 @@ package struct FindingsExport: FindingSink {
         scratch.append(contentsOf: #","impact":"#.utf8)
         scratch.append(contentsOf: impact)
         scratch.append(contentsOf: "}}".utf8)
-        if let known = cache.assessments[scratch] { return known }
-        let id = Array(sha256Hex(scratch).utf8.prefix(16))
-        if cache.assessments.count < FragmentCache.capacity { cache.assessments[scratch] = id }
-        assessments.append((id, scratch))
+        let id = contentID(scratch)
+        if builtIDs.insert(id).inserted { assessments.append((id, scratch)) }
         return id
+    }
+
+    /// An assessment ID as findings.json writes it: 16 lower-case hex digits.
+    package static func appendHex(_ id: UInt64, to bytes: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((id >> UInt64(shift)) & 0xF)]) }
     }
 
     /// The cells of the flow whose findings are being written: a flow has several findings.
@@ -542,14 +551,14 @@ package struct FindingsExport: FindingSink {
     /// assessments (ID → entry), the table of every cited exposure row, every measure of the reference, and every cited jurisdiction (those the
     /// findings and the cited rows name), each once and keyed by its ID.
     package static func jsonTail(
-        assessments: [[UInt8]: [UInt8]], cited: Set<Int>, jurisdictions: Set<Country>, exposures: ExposureIndex,
+        assessments: [UInt64: [UInt8]], cited: Set<Int>, jurisdictions: Set<Country>, exposures: ExposureIndex,
         measures: [Measure]
     ) -> [UInt8] {
         var tail = Array(#"],"assessments":{"#.utf8)
-        for (k, id) in assessments.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }).enumerated() {
+        for (k, id) in assessments.keys.sorted().enumerated() {
             if k > 0 { tail.append(UInt8(ascii: ",")) }
             tail.append(UInt8(ascii: "\""))
-            tail.append(contentsOf: id)
+            appendHex(id, to: &tail)
             tail.append(contentsOf: #"":"#.utf8)
             tail.append(contentsOf: assessments[id]!)
         }

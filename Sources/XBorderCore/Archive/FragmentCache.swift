@@ -31,8 +31,6 @@ package struct FragmentCache: Sendable {
     var likelihood: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
     var impact: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
     var controls: [ControlsKey: (csv: [UInt8], json: [UInt8], sentence: Sentence)] = [:]
-    /// findings.json assessment entries and their IDs.
-    var assessments: [[UInt8]: [UInt8]] = [:]
 
     /// What the controls part of a finding depends on.
     struct ControlsKey: Hashable {

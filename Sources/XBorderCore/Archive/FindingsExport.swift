@@ -250,7 +250,8 @@ package struct FindingsExport: FindingSink {
         scratch.append(contentsOf: impact)
         scratch.append(contentsOf: "}}".utf8)
         let id = contentID(scratch)
-        if builtIDs.insert(id).inserted { assessments.append((id, scratch)) }
+        // A copy of the exact size: `scratch` keeps the capacity of the longest entry so far.
+        if builtIDs.insert(id).inserted { assessments.append((id, scratch.withUnsafeBufferPointer { Array($0) })) }
         return id
     }
 

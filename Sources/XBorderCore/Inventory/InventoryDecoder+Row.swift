@@ -22,7 +22,7 @@ extension InventoryDecoder {
     ) -> Inventory.RejectedRow {
         let codes = Set(errors.map(\.code) + record.syntaxErrors.map(\.code))
         var id =
-            mapping.index[.flowID].flatMap { i -> String? in
+            mapping.field(.flowID).flatMap { i -> String? in
                 var scratch = DiagnosticLog()
                 return record.string(at: i, diagnostics: &scratch)?.trimmingWhitespace()
             } ?? ""
@@ -73,15 +73,27 @@ extension InventoryDecoder {
     private mutating func readRequiredColumns(_ record: borrowing CSVRecord, _ row: inout RowState) -> RequiredColumns {
         let id = row.required(.flowID, record)
         let asset = row.required(.dataAsset, record)
-        let category = enumeration(.dataCategory, DataCategory.self, required: true, record, &row)
-        let confidentiality = enumeration(.confidentiality, Confidentiality.self, required: true, record, &row)
-        let originText = row.required(.originCountry, record)
-        let destinationText = row.required(.destinationCountry, record)
-        let origin = originText.isEmpty ? nil : countries(.originCountry, single: true, record, &row).first
+        let category = enumeration(.dataCategory, spellings.category, required: true, record, &row)
+        let confidentiality = enumeration(.confidentiality, spellings.confidentiality, required: true, record, &row)
+        // Both country cells are checked for emptiness before either is looked up (the order of
+        // their diagnostics); a known spelling read from the bytes has none.
+        let knownOrigin = knownCountry(.originCountry, record, row)
+        let knownDestination = knownCountry(.destinationCountry, record, row)
+        let originText = knownOrigin == nil ? row.required(.originCountry, record) : ""
+        let destinationText = knownDestination == nil ? row.required(.destinationCountry, record) : ""
+        let origin =
+            knownOrigin ?? (originText.isEmpty ? nil : countries(.originCountry, single: true, record, &row).first)
         let destination =
-            destinationText.isEmpty ? nil : countries(.destinationCountry, single: true, record, &row).first
+            knownDestination
+            ?? (destinationText.isEmpty ? nil : countries(.destinationCountry, single: true, record, &row).first)
         return RequiredColumns(
             id: id, asset: asset, category: category, confidentiality: confidentiality, origin: origin,
             destination: destination)
+    }
+
+    /// A country cell read from its bytes when it is one known spelling; else nil, and the
+    /// String path reads it.
+    private func knownCountry(_ column: FlowColumn, _ record: borrowing CSVRecord, _ row: RowState) -> Country? {
+        row.plainBytes(column, record).flatMap { spellings.countries($0, single: true)?.first }
     }
 }

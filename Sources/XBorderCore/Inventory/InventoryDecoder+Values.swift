@@ -3,9 +3,16 @@ import Foundation
 extension InventoryDecoder {
     /// Reads an enumeration cell; an unknown spelling is an error with the accepted values (and
     /// the closest one, if any is close) and makes the row unusable.
-    mutating func enumeration<E: InventoryEnumeration>(
-        _ column: FlowColumn, _ type: E.Type, required: Bool, _ record: borrowing CSVRecord, _ row: inout RowState
+    /// - Parameter spellings: The enumeration's spellings, which read the common cell from its bytes.
+    func enumeration<E: InventoryEnumeration>(
+        _ column: FlowColumn, _ spellings: ByteSpellings<E>, required: Bool, _ record: borrowing CSVRecord,
+        _ row: inout RowState
     ) -> E? {
+        switch row.match(column, spellings, record) {
+        case .value(let value): return value
+        case .blank where !required: return nil
+        default: break
+        }
         let text = required ? row.required(column, record) : row.text(column, record)
         if text.isEmpty { return nil }
         if let value = context.vocabulary.value(E.self, text) { return value }
@@ -22,6 +29,11 @@ extension InventoryDecoder {
 
     /// Reads a yes/no cell (empty: no); anything else is an error that makes the row unusable.
     func flag(_ column: FlowColumn, _ record: borrowing CSVRecord, _ row: inout RowState) -> Bool {
+        switch row.match(column, spellings.flags, record) {
+        case .value(let value): return value
+        case .blank: return false
+        case .other: break
+        }
         let text = row.text(column, record)
         if text.isEmpty { return false }
         if let value = context.vocabulary.flag(text) { return value }
@@ -38,6 +50,9 @@ extension InventoryDecoder {
     mutating func countries(
         _ column: FlowColumn, single: Bool, _ record: borrowing CSVRecord, _ row: inout RowState
     ) -> [Country] {
+        if let read = row.plainBytes(column, record).flatMap({ spellings.countries($0, single: single) }) {
+            return read
+        }
         let text = row.text(column, record)
         if text.isEmpty { return [] }
         if let whole = resolveCountry(text) { return [whole] }

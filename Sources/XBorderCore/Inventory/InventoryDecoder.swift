@@ -33,8 +33,14 @@ package struct InventoryDecoder {
     /// "Did you mean" answers per unknown country text (`reportUnknownCountry`).
     var suggestionCache: [String: Country?] = [:]
 
+    /// The context's spellings as byte tables.
+    let spellings: Spellings
+
     /// Creates a decoder.
-    package init(context: Context) { self.context = context }
+    package init(context: Context) {
+        self.context = context
+        spellings = Spellings(context)
+    }
 
     /// Reads the whole inventory. Data rows are decoded in batches on `parallelism` threads and
     /// joined in file order, so flows, rejected rows and diagnostics do not depend on scheduling.

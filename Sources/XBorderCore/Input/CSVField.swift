@@ -32,4 +32,13 @@ package struct CSVField: Sendable, Equatable {
 
     /// True when the value is a plain slice of the buffer (the common case).
     var isSimple: Bool { shape.isEmpty }
+
+    /// The value's bytes when they are a slice of `buffer` as they stand: an unquoted field, or
+    /// a quoted one without doubled quotes; nil when the value must be unquoted into a copy
+    /// (or, too long, is never read).
+    package func plainValue(in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8>? {
+        if shape.isEmpty { return UnsafeBufferPointer(rebasing: buffer[start..<end]) }
+        if shape == .quoted { return UnsafeBufferPointer(rebasing: buffer[(start + 1)..<max(start + 1, end - 1)]) }
+        return nil
+    }
 }

@@ -158,13 +158,7 @@ package struct CSVTokenizer {
         in buffer: UnsafeBufferPointer<UInt8>,
         _ body: (UnsafeBufferPointer<UInt8>) -> R
     ) -> R {
-        if field.shape.isEmpty {
-            return body(UnsafeBufferPointer(rebasing: buffer[field.start..<field.end]))
-        }
-        if field.shape == .quoted {
-            let end = max(field.start + 1, field.end - 1)
-            return body(UnsafeBufferPointer(rebasing: buffer[(field.start + 1)..<end]))
-        }
+        if let plain = field.plainValue(in: buffer) { return body(plain) }
         // An oversized field is already an error: never copy its bytes (it may be 1 GB).
         if field.shape.contains(.tooLong) { return body(UnsafeBufferPointer(rebasing: buffer[field.start..<field.start])) }
         // General case: unquote with the same rules as the tokenizer.

@@ -26,6 +26,8 @@ package struct CountryTable: Sendable {
     package let indexByAlpha2: [String: UInt16]
     /// Folded spelling → index.
     private let indexByKey: [String: UInt16]
+    /// The ASCII folded spellings, for lookups on bytes (`resolve` without making a `String`).
+    package let spellings: ByteSpellings<Country>
     /// Folded names longer than three characters, for suggestions.
     private let names: LazyCountryNameIndex
 
@@ -61,6 +63,7 @@ package struct CountryTable: Sendable {
         self.entries = entries
         self.indexByAlpha2 = byAlpha2
         self.indexByKey = byKey
+        self.spellings = ByteSpellings(folding: .country, keys: byKey.map { (key: $0.key, value: Country(index: $0.value)) })
         self.names = LazyCountryNameIndex(names: byKey.filter { $0.key.count > 3 }.map { ($0.key, $0.value) })
     }
 

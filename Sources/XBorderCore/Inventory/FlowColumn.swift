@@ -9,6 +9,36 @@ package enum FlowColumn: String, Sendable, CaseIterable {
     case storageCountries = "storage_countries", accessCountries = "access_countries"
     case volume, frequency, mechanism, controls, owner, notes
 
+    /// The column's position in `allCases`, so that per-cell lookups index an array instead of
+    /// hashing the raw value (`HeaderMapping.field(_:)`).
+    package var ordinal: Int {
+        switch self {
+        case .flowID: 0
+        case .dataAsset: 1
+        case .dataCategory: 2
+        case .personalData: 3
+        case .confidentiality: 4
+        case .importantData: 5
+        case .exportControlled: 6
+        case .criticality: 7
+        case .originCountry: 8
+        case .originEntity: 9
+        case .originType: 10
+        case .destinationCountry: 11
+        case .destinationEntity: 12
+        case .recipientType: 13
+        case .providerCountry: 14
+        case .storageCountries: 15
+        case .accessCountries: 16
+        case .volume: 17
+        case .frequency: 18
+        case .mechanism: 19
+        case .controls: 20
+        case .owner: 21
+        case .notes: 22
+        }
+    }
+
     /// Columns a row cannot be assessed without.
     package var isRequired: Bool {
         switch self {

@@ -2,7 +2,15 @@
 /// and the optional `columns.csv` (`column,header`) of the period.
 package struct HeaderMapping: Sendable {
     /// Canonical column → 0-based field index.
-    package var index: [FlowColumn: Int]
+    package private(set) var index: [FlowColumn: Int]
+    /// `index` by `FlowColumn.ordinal`, -1 for a missing column: read for every cell of every row.
+    private let fields: [Int]
+
+    /// The 0-based field index of a column, nil when the file does not have it.
+    package func field(_ column: FlowColumn) -> Int? {
+        let i = fields[column.ordinal]
+        return i < 0 ? nil : i
+    }
 
     /// Maps a header row.
     /// - Parameters:
@@ -68,6 +76,7 @@ package struct HeaderMapping: Sendable {
                 at: at)
         }
         self.index = index
+        fields = FlowColumn.allCases.map { index[$0] ?? -1 }
     }
 
     /// The canonical column an unknown header most resembles (canonical names and Japanese

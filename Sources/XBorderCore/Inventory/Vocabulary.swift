@@ -71,12 +71,23 @@ package struct Vocabulary: Sendable {
         return E(rawValue: token)
     }
 
-    /// Reads a yes/no cell; nil when it is neither.
-    package func flag(_ text: String) -> Bool? {
-        switch Self.fold(text) {
-        case "yes", "y", "true", "1", "x", "はい", "有", "あり", "該当", "○", "〇": true
-        case "no", "n", "false", "0", "いいえ", "無", "なし", "非該当", "×", "-": false
-        default: nil
-        }
+    /// The spellings of one enumeration's values (as `value` reads them), for lookups on bytes.
+    package func spellings<E: InventoryEnumeration>(_: E.Type) -> ByteSpellings<E> {
+        let keys = (labels[E.catalogueKey] ?? [:]).compactMap { key, token in E(rawValue: token).map { (key: key, value: $0) } }
+        return ByteSpellings(folding: .vocabulary, keys: keys)
     }
+
+    /// Reads a yes/no cell; nil when it is neither.
+    package func flag(_ text: String) -> Bool? { Self.flagWords[Self.fold(text)] }
+
+    /// The spellings of yes and no (as `flag` reads them), for lookups on bytes.
+    package static let flagSpellings = ByteSpellings(folding: .vocabulary, keys: flagWords.map { (key: $0.key, value: $0.value) })
+
+    /// Folded yes/no words. (`-` folds to "", so it is not read as no.)
+    private static let flagWords: [String: Bool] = {
+        var words: [String: Bool] = [:]
+        for word in ["yes", "y", "true", "1", "x", "はい", "有", "あり", "該当", "○", "〇"] { words[word] = true }
+        for word in ["no", "n", "false", "0", "いいえ", "無", "なし", "非該当", "×", "-"] { words[word] = false }
+        return words
+    }()
 }

@@ -100,8 +100,13 @@ import TestSupport
     private func derivedMembers(_ family: DiagnosticCode.Family, in file: String) throws -> Set<String> {
         switch family {
         case .inputColumn:
-            // The columns decoded through `enumeration(.column, …)` and `flag(.column)`.
-            let text = try String(contentsOfFile: file, encoding: .utf8)
+            // The columns decoded through `enumeration(.column, …)` and `flag(.column, …)`, in the
+            // file that builds the code and its sibling `InventoryDecoder+…` files.
+            let folder = (file as NSString).deletingLastPathComponent
+            let siblings = try FileManager.default.contentsOfDirectory(atPath: folder)
+                .filter { $0.hasPrefix("InventoryDecoder") && $0.hasSuffix(".swift") }
+            let text = try siblings.sorted().map { try String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
+                .joined(separator: "\n")
             let names = text.matches(of: #/(?:enumeration\(\.|flag\(\.)([a-zA-Z]+)[,)]/#).map { String($0.output.1) }
             return Set(
                 names.map { name in

@@ -69,6 +69,30 @@ import XBorderCore
         #expect(flow.location == SourceLocation(file: "flows.csv", line: 2))
     }
 
+    @Test("cells read from their bytes and cells only the String path reads give the same flows")
+    func bytesAndStrings() throws {
+        let header =
+            "flow_id,data_asset,data_category,personal_data,confidentiality,important_data,criticality,origin_country,"
+            + "destination_country,recipient_type,storage_countries,controls,volume\n"
+        // Printable ASCII, read from the bytes; then the same values with non-ASCII letters,
+        // tabs and non-breaking or ideographic spaces, which only the String path reads.
+        let plain = "F1,CAD, Supply Chain ,none,secret,yes,HIGH,JP,U.S.A.,group company,\"DE; IE\",M06 m07,1200\n"
+        let unusual =
+            "F2,CAD,supply_chain\u{00A0},\tnone,ｓｅｃｒｅｔ,\"y\u{3000}\",high\t,日本,United States\u{00A0},"
+            + "\"group-company\t\",\"DE\t;IE\",M06、m07,\u{00A0}1200\n"
+        let (inventory, log) = Self.decode(header + plain + unusual)
+        #expect(log.all.isEmpty, "\(log.all)")
+        let flows = try #require(inventory?.flows)
+        try #require(flows.count == 2)
+        let read = flows.map {
+            "\($0.category) \($0.personalData) \($0.confidentiality) \($0.importantData) \($0.criticality) \($0.origin) "
+                + "\($0.destination) \(String(describing: $0.recipientType)) \($0.storage) \($0.controls) "
+                + "\(String(describing: $0.volume)) \($0.assumed.rawValue)"
+        }
+        #expect(read[0] == read[1])
+        #expect(read[0].hasPrefix("supplyChain none secret true high JP US Optional(XBorderCore.RecipientType.groupCompany) [DE, IE] [\"M06\", \"M07\"] Optional(1200)"))
+    }
+
     @Test("an unknown country is a located error with a suggestion, and the row is rejected")
     func unknownCountry() throws {
         let (inventory, log) = Self.decode(Self.header + "F1,CAD,technical,secret,JP,Germny,,,\nF2,X,other,public,JP,DE,,,\n")

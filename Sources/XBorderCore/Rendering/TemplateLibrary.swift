@@ -103,12 +103,15 @@ package struct TemplateLibrary: Sendable {
     static func parse(_ text: String, path: String) -> ParsedTemplate {
         var result = ParsedTemplate()
         do {
-            result.template = try MustacheTemplate(string: text)
+            // Values are escaped by `HTMLEscaping` (the same bytes, faster), selected by a line of
+            // its own before the text: the parser drops it as a standalone tag.
+            precondition(HTMLEscaping.registered)
+            result.template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             result.problems.append(
                 Diagnostic(
                     .error, code: "template.syntax", "template syntax error: \(error.error)",
-                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
         } catch {
             result.problems.append(
                 Diagnostic(.error, code: "template.syntax", "template syntax error: \(error)", at: SourceLocation(file: path)))

@@ -47,3 +47,47 @@ import TestSupport
         }
     }
 }
+
+/// Values are escaped by `HTMLEscaping`, selected by a pragma line put before each template.
+@Suite struct HTMLEscapingTests {
+    /// swift-mustache's own escaping, per `Character`.
+    static func libraryEscape(_ text: String) -> String {
+        let table: [Character: String] = ["<": "&lt;", ">": "&gt;", "&": "&amp;", "\"": "&quot;", "'": "&#39;"]
+        var escaped = ""
+        for c in text { if let r = table[c] { escaped += r } else { escaped.append(c) } }
+        return escaped
+    }
+
+    @Test("the same bytes as swift-mustache's escaping, ASCII or not, with or without special characters")
+    func sameBytes() {
+        let samples = [
+            "", "plain text", "a < b && c > \"d\" 'e'", "R&D → 研究開発 <中国>", "<\u{301}combining", "e\u{301} & ü",
+            "CR\r\nLF & \"quotes\"", "😀 <emoji> & 'x'", "&amp; already", "'", "\u{0}<\u{7F}",
+        ]
+        for text in samples {
+            #expect(Array(HTMLEscaping().escapeText(text).utf8) == Array(Self.libraryEscape(text).utf8), "\(text)")
+        }
+    }
+
+    @Test("a rendered value is escaped in the main template, in partials and in sections")
+    func rendered() throws {
+        let dir = Paths.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: dir + "/partials", withIntermediateDirectories: true)
+        try FileSystem.write(dir + "/partials/p.mustache", Array("{{#list}}[{{.}}]{{/list}}{{v}}\n".utf8))
+        try FileSystem.write(dir + "/report.mustache", Array("{{#show}}\n<p>{{v}}</p>\n{{/show}}\n{{> partials/p}}".utf8))
+        var log = DiagnosticLog()
+        let library = try #require(TemplateLibrary(directory: dir, diagnostics: &log))
+        let model: ViewNode = ["show": true, "v": "a<b & 'c'", "list": ["x>y", "\"z\""]]
+        #expect(library.render(model) == "<p>a&lt;b &amp; &#39;c&#39;</p>\n[x&gt;y][&quot;z&quot;]a&lt;b &amp; &#39;c&#39;\n")
+    }
+
+    @Test("syntax errors are located in the template file, not after the pragma line")
+    func syntaxErrorLines() {
+        let first = TemplateLibrary.parse("<b>{{#a}}x{{/b}}</b>\n", path: "t.mustache").problems.first
+        #expect(first?.code == "template.syntax")
+        #expect(first?.location?.line == 1)
+        let later = TemplateLibrary.parse("\n\n<b>{{#a}}x{{/b}}</b>\n", path: "t.mustache").problems.first
+        #expect(later?.location?.line == 3)
+        #expect(later?.location?.column == first?.location?.column)
+    }
+}

@@ -289,6 +289,6 @@ package struct TemplateLibrary: Sendable {
 
     /// Renders the main template.
     package func render(_ model: ViewNode) -> String {
-        library.render(model.mustacheValue, withTemplate: Self.mainTemplate) ?? ""
+        library.render(MustacheValue.of(model), withTemplate: Self.mainTemplate) ?? ""
     }
 }

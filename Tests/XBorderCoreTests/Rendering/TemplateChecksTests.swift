@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 import TestSupport
 
@@ -89,5 +90,33 @@ import TestSupport
         let later = TemplateLibrary.parse("\n\n<b>{{#a}}x{{/b}}</b>\n", path: "t.mustache").problems.first
         #expect(later?.location?.line == 3)
         #expect(later?.location?.column == first?.location?.column)
+    }
+}
+
+/// The view model is handed to swift-mustache as `MustacheValue` (texts and objects as the
+/// library's protocol types); it must render as the plain `ViewNode.mustacheValue` does.
+@Suite struct MustacheValueTests {
+    @Test("sections, inverted sections, dotted names, the stack, transforms and missing names render the same")
+    func sameAsPlainValues() throws {
+        let dir = Paths.temporaryDirectory()
+        let template = """
+            {{#obj}}{{name}}/{{outer}}/{{missing}}{{/obj}}|{{obj.name}}|{{^obj.none}}no{{/obj.none}}
+            {{#list}}<{{.}}>{{/list}}{{^empty}}E{{/empty}}{{#text}}[{{.}}|{{outer}}]{{/text}}
+            {{uppercased(text)}} {{count(obj)}} {{#first(list)}}{{.}}{{/first(list)}} {{#empty(list)}}none{{/empty(list)}}
+            {{#flag}}T{{/flag}}{{^flag}}F{{/flag}}{{#off}}T{{/off}}{{^off}}F{{/off}} {{text.count}} {{obj.name.x}}
+            {{#rows}}{{k}}={{v}};{{/rows}} {{#enumerated(big)}}{{/enumerated(big)}}{{big.k30}}
+            """
+        try FileSystem.write(dir + "/report.mustache", Array(template.utf8))
+        var log = DiagnosticLog()
+        let library = try #require(TemplateLibrary(directory: dir, diagnostics: &log))
+        var big: [String: ViewNode] = [:]
+        for i in 0..<40 { big["k\(i)"] = .text("v\(i)") }
+        let model: ViewNode = [
+            "outer": "O", "obj": ["name": "n<1>"], "list": ["a", "b&c"], "empty": .list([]), "text": "t'x",
+            "flag": true, "off": false, "rows": [["k": "1", "v": "x"], ["k": "2", "v": ""]], "big": .object(big),
+        ]
+        let plain = library.library.render(model.mustacheValue, withTemplate: TemplateLibrary.mainTemplate)
+        #expect(library.render(model) == plain)
+        #expect(library.render(model).contains("n&lt;1&gt;/O/|n&lt;1&gt;|no"))
     }
 }

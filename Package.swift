@@ -57,7 +57,9 @@ let package = Package(
         .testTarget(
             name: "XBorderCoreTests",
             dependencies: [
-                "XBorderCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "XBorderCore",
+                "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: [

@@ -24,7 +24,9 @@ extension ReportViewModelBuilder {
                         ? 0 : themes.map(\.weight).reduce(0, +) * 100 / a.themes.totalWeight)])),
             "hasDecisions": .flag(!asked.isEmpty),
             "decisions": .list(
-                asked.enumerated().map { decision($0.element, number: $0.offset + 1, evidence: summaries.decisions[$0.offset]) }),
+                asked.enumerated().map {
+                    decision($0.element, number: $0.offset + 1, evidence: summaries.decisions[$0.offset])
+                }),
             "exceptions": exceptions(),
         ]
     }
@@ -132,7 +134,9 @@ extension ReportViewModelBuilder {
     /// cost and owner), else the measure most often recommended for them — each with its effect
     /// on the whole inventory computed by re-assessing the flows (`ScenarioComparison`) — then
     /// accepting with an expiry, and stopping or restructuring the flows.
-    func decision(_ cluster: ThemeClusters.Cluster, number: Int, evidence: ReportSummaries.DecisionEvidence) -> ViewNode {
+    func decision(
+        _ cluster: ThemeClusters.Cluster, number: Int, evidence: ReportSummaries.DecisionEvidence
+    ) -> ViewNode {
         var options: [ViewNode] = []
         let labels = t["option_labels"].split(separator: ",").map(String.init)
         for comparison in evidence.scenarios {
@@ -153,7 +157,10 @@ extension ReportViewModelBuilder {
                     labels[options.count],
                     t.format(
                         "fmt_option_treat",
-                        ["id": measure.id, "measure": measure.title(locale: t.locale), "flows": Self.grouped(cluster.flowCount)]),
+                        [
+                            "id": measure.id, "measure": measure.title(locale: t.locale),
+                            "flows": Self.grouped(cluster.flowCount),
+                        ]),
                     effect: effect(comparison)))
         }
         options.append(option(labels[options.count], t["option_accept"], effect: t["option_accept_effect"]))

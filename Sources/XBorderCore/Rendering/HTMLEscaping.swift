@@ -32,7 +32,8 @@ struct HTMLEscaping: MustacheContentType {
         var special = false, ascii = true
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"): special = true
+            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                special = true
             case 0x80...: ascii = false
             default: break
             }

@@ -111,7 +111,8 @@ package struct TemplateLibrary: Sendable {
             result.problems.append(
                 Diagnostic(
                     .error, code: "template.syntax", "template syntax error: \(error.error)",
-                    at: SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
+                    at: SourceLocation(
+                        file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
         } catch {
             result.problems.append(
                 Diagnostic(.error, code: "template.syntax", "template syntax error: \(error)", at: SourceLocation(file: path)))

@@ -34,8 +34,8 @@ package struct ReportValidator: Sendable {
     var templates: [(name: String, lines: [String])] {
         templateLines.value {
             files.map { file in
-                (file.name,
-                 String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                return (file.name, text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
             }
         }
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import XBorderCore
 
@@ -25,10 +25,13 @@ import TestSupport
         return ReportContext(
             settings: inputs.settings, topN: config.topN, recordedOptions: [], period: inputs.period, asOf: inputs.asOf,
             revision: 1, supersedes: nil,
-            messages: (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:])).withFallback(inputs.englishMessages),
-            reference: inputs.reference, exposures: assessor.exposureIndex, inventory: inputs.inventory, aggregate: aggregate,
+            messages: (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:])).withFallback(
+                inputs.englishMessages),
+            reference: inputs.reference, exposures: assessor.exposureIndex, inventory: inputs.inventory,
+            aggregate: aggregate,
             diagnostics: [], inputFiles: [], referenceFiles: [], history: History(), changes: nil,
-            coverage: Coverage(flows: inputs.inventory.flows, exposures: assessor.exposureIndex), decisions: inputs.decisions,
+            coverage: Coverage(flows: inputs.inventory.flows, exposures: assessor.exposureIndex),
+            decisions: inputs.decisions,
             scenarios: scenarios)
     }
 
@@ -40,7 +43,8 @@ import TestSupport
         for country in context.aggregate.countryFlows.keys {
             for risk in ReportSummaries.profiledRisks {
                 #expect(
-                    summaries.profileLevels[country]?[risk] == ReportSummaries.profileLevel(country, risk, context: context),
+                    summaries.profileLevels[country]?[risk]
+                        == ReportSummaries.profileLevel(country, risk, context: context),
                     "\(country.code) \(risk.rawValue)")
             }
         }
@@ -66,7 +70,8 @@ import TestSupport
         #expect(!summaries.decisions.isEmpty)
         for evidence in summaries.decisions {
             #expect(evidence.scenarios.count <= 2)
-            #expect(evidence.scenarios.isEmpty || evidence.treatment == nil, "a treatment only when no scenario matches")
+            #expect(
+                evidence.scenarios.isEmpty || evidence.treatment == nil, "a treatment only when no scenario matches")
         }
     }
 
@@ -85,7 +90,8 @@ import TestSupport
     @Test("the HTML and XHTML view models differ only in xhtml and svgPrefix")
     func documents() throws {
         let builder = ReportViewModelBuilder(context: try Self.context(locale: "en"))
-        guard case .object(var html) = builder.build(xhtml: false), case .object(var xhtml) = builder.build(xhtml: true) else {
+        guard case .object(var html) = builder.build(xhtml: false), case .object(var xhtml) = builder.build(xhtml: true)
+        else {
             Issue.record("the view model is an object")
             return
         }

@@ -1,7 +1,7 @@
 import Foundation
 import Mustache
-import Testing
 import TestSupport
+import Testing
 
 @testable import XBorderCore
 
@@ -25,14 +25,21 @@ import TestSupport
         let found = TemplateLibrary.rawOutputTags(in: Self.text)
         #expect(TemplateLibrary.asciiLines(Self.text) != nil)
         #expect(TemplateLibrary.asciiLines(Self.nonASCII) == nil)
-        #expect(found.map { "\($0.line):\($0.column):\($0.tag)" } == TemplateLibrary.rawOutputTags(in: Self.nonASCII).map { "\($0.line):\($0.column):\($0.tag)" })
-        #expect(found.map { "\($0.line):\($0.column):\($0.tag)" } == ["1:13:{{{", "1:23:{{&", "2:1:{{=", "2:13:{{%", "2:38:{{{", "3:44:{{{"])
+        #expect(
+            found.map { "\($0.line):\($0.column):\($0.tag)" }
+                == TemplateLibrary.rawOutputTags(in: Self.nonASCII).map { "\($0.line):\($0.column):\($0.tag)" })
+        #expect(
+            found.map { "\($0.line):\($0.column):\($0.tag)" } == [
+                "1:13:{{{", "1:23:{{&", "2:1:{{=", "2:13:{{%", "2:38:{{{", "3:44:{{{",
+            ])
     }
 
     @Test("partial references: the byte scan and the String scan agree")
     func partials() {
         let found = TemplateLibrary.partialReferences(in: Self.text)
-        #expect(found.map { "\($0.0):\($0.1)" } == TemplateLibrary.partialReferences(in: Self.nonASCII).map { "\($0.0):\($0.1)" })
+        #expect(
+            found.map { "\($0.0):\($0.1)" }
+                == TemplateLibrary.partialReferences(in: Self.nonASCII).map { "\($0.0):\($0.1)" })
         #expect(
             found.map { "\($0.0):\($0.1)" }
                 == ["3:partials/cover", "3:partials/summary", "3:partials/odd", "5:partials/finding"])
@@ -43,7 +50,9 @@ import TestSupport
         for name in ["report", "partials/step1", "partials/style", "partials/appendix"] {
             let text = String(decoding: try FileSystem.read(Paths.repo("Templates/\(name).mustache")), as: UTF8.self)
             let slow = text + "{{! é }}"
-            #expect(TemplateLibrary.partialReferences(in: text).map(\.1) == TemplateLibrary.partialReferences(in: slow).map(\.1))
+            #expect(
+                TemplateLibrary.partialReferences(in: text).map(\.1)
+                    == TemplateLibrary.partialReferences(in: slow).map(\.1))
             #expect(TemplateLibrary.rawOutputTags(in: text).count == TemplateLibrary.rawOutputTags(in: slow).count)
         }
     }
@@ -75,11 +84,14 @@ import TestSupport
         let dir = Paths.temporaryDirectory()
         try FileManager.default.createDirectory(atPath: dir + "/partials", withIntermediateDirectories: true)
         try FileSystem.write(dir + "/partials/p.mustache", Array("{{#list}}[{{.}}]{{/list}}{{v}}\n".utf8))
-        try FileSystem.write(dir + "/report.mustache", Array("{{#show}}\n<p>{{v}}</p>\n{{/show}}\n{{> partials/p}}".utf8))
+        try FileSystem.write(
+            dir + "/report.mustache", Array("{{#show}}\n<p>{{v}}</p>\n{{/show}}\n{{> partials/p}}".utf8))
         var log = DiagnosticLog()
         let library = try #require(TemplateLibrary(directory: dir, diagnostics: &log))
         let model: ViewNode = ["show": true, "v": "a<b & 'c'", "list": ["x>y", "\"z\""]]
-        #expect(library.render(model) == "<p>a&lt;b &amp; &#39;c&#39;</p>\n[x&gt;y][&quot;z&quot;]a&lt;b &amp; &#39;c&#39;\n")
+        #expect(
+            library.render(model)
+                == "<p>a&lt;b &amp; &#39;c&#39;</p>\n[x&gt;y][&quot;z&quot;]a&lt;b &amp; &#39;c&#39;\n")
     }
 
     @Test("syntax errors are located in the template file, not after the pragma line")

@@ -56,7 +56,12 @@ let package = Package(
         .testTarget(name: "XMLValidationTests", dependencies: ["XMLValidation"], swiftSettings: settings),
         .testTarget(
             name: "XBorderCoreTests",
-            dependencies: ["XBorderCore", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "XBorderCore",
+                "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             exclude: [
                 "Rendering/Fixtures", "Reference/Cases", "Reference/GoldenReference", "Assessment/Panel", "Input/Fixtures",
             ],

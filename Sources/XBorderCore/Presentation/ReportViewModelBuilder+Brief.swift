@@ -11,9 +11,8 @@ extension ReportViewModelBuilder {
 
     func brief() -> ViewNode {
         let a = context.aggregate
-        let themes = a.themes.ranked(limit: Self.themeLimit)
-        let decisions = themes.filter { $0.critical > 0 }.prefix(Self.decisionLimit)
-        let asked = decisions.isEmpty ? Array(themes.prefix(1)) : Array(decisions)
+        let themes = ReportSummaries.themes(a)
+        let asked = ReportSummaries.askedThemes(a)
         return [
             "direction": direction(),
             "hasThemes": .flag(!themes.isEmpty),
@@ -24,7 +23,10 @@ extension ReportViewModelBuilder {
                     ["share": String(themes.isEmpty || a.themes.totalWeight == 0
                         ? 0 : themes.map(\.weight).reduce(0, +) * 100 / a.themes.totalWeight)])),
             "hasDecisions": .flag(!asked.isEmpty),
-            "decisions": .list(asked.enumerated().map { decision($0.element, number: $0.offset + 1) }),
+            "decisions": .list(
+                asked.enumerated().map {
+                    decision($0.element, number: $0.offset + 1, evidence: summaries.decisions[$0.offset])
+                }),
             "exceptions": exceptions(),
         ]
     }
@@ -132,17 +134,12 @@ extension ReportViewModelBuilder {
     /// cost and owner), else the measure most often recommended for them — each with its effect
     /// on the whole inventory computed by re-assessing the flows (`ScenarioComparison`) — then
     /// accepting with an expiry, and stopping or restructuring the flows.
-    func decision(_ cluster: ThemeClusters.Cluster, number: Int) -> ViewNode {
+    func decision(
+        _ cluster: ThemeClusters.Cluster, number: Int, evidence: ReportSummaries.DecisionEvidence
+    ) -> ViewNode {
         var options: [ViewNode] = []
         let labels = t["option_labels"].split(separator: ",").map(String.init)
-        let themeFlows = Set(cluster.flowIndices.map { context.inventory.flows[$0].id })
-        let scenarios = context.scenarios.filter { comparison in
-            comparison.changes.contains { change in
-                themeFlows.contains(String(change.findingID.split(separator: ":").first ?? ""))
-                    && change.findingID.hasSuffix(":" + cluster.key.risk.rawValue)
-            }
-        }
-        for comparison in scenarios.prefix(2) {
+        for comparison in evidence.scenarios {
             let s = comparison.scenario
             let title = t.locale == "ja" && !s.titleJa.isEmpty ? s.titleJa : s.title
             options.append(
@@ -154,23 +151,16 @@ extension ReportViewModelBuilder {
                          "owner": s.owner.isEmpty ? t["value_unassigned"] : s.owner]),
                     effect: effect(comparison)))
         }
-        if options.isEmpty,
-            let best = cluster.recommended.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first?.key,
-            let measure = context.reference.measuresByID[best]
-        {
-            let scenario = Scenario(
-                id: best, title: measure.title, measures: [best], selector: .flows(themeFlows.sorted()),
-                location: SourceLocation(file: ""))
-            let comparison = ScenarioComparison(
-                scenario, flows: context.inventory.flows, assessor: Assessor(reference: context.reference, asOf: context.asOf),
-                baseline: context.aggregate.residualBands
-            ) { flow, risk in context.decisions.lookup(flowID: flow.id, risk: risk, asOf: context.asOf).state }
+        if let (measure, comparison) = evidence.treatment {
             options.append(
                 option(
                     labels[options.count],
                     t.format(
                         "fmt_option_treat",
-                        ["id": best, "measure": measure.title(locale: t.locale), "flows": Self.grouped(cluster.flowCount)]),
+                        [
+                            "id": measure.id, "measure": measure.title(locale: t.locale),
+                            "flows": Self.grouped(cluster.flowCount),
+                        ]),
                     effect: effect(comparison)))
         }
         options.append(option(labels[options.count], t["option_accept"], effect: t["option_accept_effect"]))

@@ -26,8 +26,6 @@ extension ReportViewModelBuilder {
     func step1() -> ViewNode {
         let a = context.aggregate
         let flows = context.inventory.flows
-        let assets = Set(flows.map(\.asset)).count
-        let recipients = Set(flows.map { $0.destinationEntity.isEmpty ? $0.destination.code : $0.destinationEntity }).count
         let countries = busiestCountries(Self.maxCountries)
         let pairCountries = countries.sorted()
         let confidentialities = Confidentiality.allCases
@@ -64,7 +62,7 @@ extension ReportViewModelBuilder {
                 "flows": number(a.countryFlows[country, default: 0]),
                 "roles": .text(roles.joined(separator: t["list_separator"])),
             ]
-            for risk in [RiskType.localization, .governmentAccess, .disclosure] {
+            for risk in ReportSummaries.profiledRisks {
                 let key = risk.rawValue.lowercased()
                 if let level = profileLevel(country, risk) {
                     node[key] = .text(String(level))
@@ -82,9 +80,9 @@ extension ReportViewModelBuilder {
             "stats": [
                 "flows": number(flows.count),
                 "crossBorder": number(a.crossBorderFlows),
-                "assets": number(assets),
+                "assets": number(summaries.assets),
                 "countries": number(a.countryFlows.count),
-                "recipients": number(recipients),
+                "recipients": number(summaries.recipients),
             ],
             "hasFlowMap": .flag(!flows.isEmpty),
             "flowMap": flowMap(busiestCountries(Self.maxMapCountries)),
@@ -129,12 +127,10 @@ extension ReportViewModelBuilder {
     /// The strongest level exposures.csv gives a country for a risk in force on the as-of
     /// date, whatever the scope; nil when no row covers the pair (not assessed, never 0).
     func profileLevel(_ country: Country, _ risk: RiskType) -> Int? {
-        guard context.exposures.covers(country, risk) else { return nil }
-        let groups = context.reference.groups(of: country)
-        return context.reference.exposures.lazy.filter {
-            $0.risk == risk && ($0.jurisdiction == country.code || groups.contains($0.jurisdiction))
-                && $0.inForce(on: self.context.asOf)
-        }.map(\.level).max() ?? 0
+        guard let levels = summaries.profileLevels[country] else {
+            return ReportSummaries.profileLevel(country, risk, context: context)
+        }
+        return levels[risk]
     }
 
     /// "22 of 24 jurisdictions assessed" and the jurisdictions that are not, with the risk

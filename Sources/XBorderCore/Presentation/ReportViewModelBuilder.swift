@@ -7,6 +7,12 @@ package struct ReportViewModelBuilder: Sendable {
     let formatter: ExplanationFormatter
     /// Findings shown in detail (their anchors exist in the document).
     let detailed: Set<String>
+    /// What goes over the whole inventory, worked out once and shared by the builders of every
+    /// edition (`sharingSummaries`).
+    private var summariesMemo = Memo<ReportSummaries>()
+    /// The view model without the two members that tell the documents apart, built once for
+    /// both documents.
+    private let body = Memo<[String: ViewNode]>()
 
     /// Creates a builder.
     package init(context: ReportContext) {
@@ -19,11 +25,32 @@ package struct ReportViewModelBuilder: Sendable {
         self.detailed = Set(context.aggregate.top.map(\.finding.id))
     }
 
-    /// The whole view model for one document.
+    /// The builders of one run's editions (one per language, same inventory and aggregate),
+    /// sharing the first one's inventory-wide summaries so they are worked out once.
+    package static func sharingSummaries(_ builders: [ReportViewModelBuilder]) -> [ReportViewModelBuilder] {
+        guard let first = builders.first else { return builders }
+        return builders.map { builder in
+            var builder = builder
+            builder.summariesMemo = first.summariesMemo
+            return builder
+        }
+    }
+
+    /// The inventory-wide counts and re-assessments, worked out on first use.
+    var summaries: ReportSummaries { summariesMemo.value { ReportSummaries(context: context) } }
+
+    /// The whole view model for one document. The HTML and XHTML documents differ only in
+    /// `xhtml` and `svgPrefix`; the rest is built on the first call and reused.
     package func build(xhtml: Bool) -> ViewNode {
+        var members = body.value { edition() }
+        members["xhtml"] = .flag(xhtml)
+        members["svgPrefix"] = .text(xhtml ? "svg:" : "")
+        return .object(members)
+    }
+
+    /// Every member of the view model but `xhtml` and `svgPrefix`.
+    private func edition() -> [String: ViewNode] {
         [
-            "xhtml": .flag(xhtml),
-            "svgPrefix": .text(xhtml ? "svg:" : ""),
             "lang": .text(t.locale),
             "t": .object(t.messages.mapValues { .text($0) }),
             "meta": meta(),

@@ -103,12 +103,16 @@ package struct TemplateLibrary: Sendable {
     static func parse(_ text: String, path: String) -> ParsedTemplate {
         var result = ParsedTemplate()
         do {
-            result.template = try MustacheTemplate(string: text)
+            // Values are escaped by `HTMLEscaping` (the same bytes, faster), selected by a line of
+            // its own before the text: the parser drops it as a standalone tag.
+            precondition(HTMLEscaping.registered)
+            result.template = try MustacheTemplate(string: HTMLEscaping.pragma + text)
         } catch let error as MustacheTemplate.ParserError {
             result.problems.append(
                 Diagnostic(
                     .error, code: "template.syntax", "template syntax error: \(error.error)",
-                    at: SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber)))
+                    at: SourceLocation(
+                        file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber)))
         } catch {
             result.problems.append(
                 Diagnostic(.error, code: "template.syntax", "template syntax error: \(error)", at: SourceLocation(file: path)))
@@ -132,6 +136,23 @@ package struct TemplateLibrary: Sendable {
     /// is raw) and a pragma `{{% CONTENT_TYPE: TEXT}}`. The Mustache parser reads the sigil right
     /// after `{{`, so matching the three bytes is exact. 1-based line and column (in characters).
     static func rawOutputTags(in text: String) -> [(line: Int, column: Int, tag: String)] {
+        if let lines = asciiLines(text) {
+            // ASCII without CR: a byte is a character, so byte offsets are columns.
+            var found: [(line: Int, column: Int, tag: String)] = []
+            for (index, line) in lines.enumerated() {
+                var i = line.startIndex
+                while let open = doubled("{", in: line, from: i) {
+                    let sigil = open + 2 < line.endIndex ? line[open + 2] : 0
+                    if sigil == UInt8(ascii: "{") || sigil == UInt8(ascii: "&") || sigil == UInt8(ascii: "=")
+                        || sigil == UInt8(ascii: "%")
+                    {
+                        found.append((index + 1, open - line.startIndex + 1, "{{" + String(UnicodeScalar(sigil))))
+                    }
+                    i = open + 2
+                }
+            }
+            return found
+        }
         var found: [(line: Int, column: Int, tag: String)] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = line[...]
@@ -144,6 +165,26 @@ package struct TemplateLibrary: Sendable {
             }
         }
         return found
+    }
+
+    /// The lines of an ASCII text without carriage returns, as byte slices; nil for any other
+    /// text (there `Character`s and bytes differ: `"\r\n"` is one `Character`), which the
+    /// checks scan as a `String`.
+    static func asciiLines(_ text: String) -> [ArraySlice<UInt8>]? {
+        let bytes = Array(text.utf8)
+        guard !bytes.contains(where: { $0 >= 0x80 || $0 == 0x0D }) else { return nil }
+        return bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    }
+
+    /// The index of the next `{{` (or `}}`: `brace` twice) in `line` at or after `from`.
+    static func doubled(_ brace: Character, in line: ArraySlice<UInt8>, from: Int) -> Int? {
+        let brace = brace.asciiValue!
+        var i = from
+        while i + 1 < line.endIndex {
+            if line[i] == brace && line[i + 1] == brace { return i }
+            i += 1
+        }
+        return nil
     }
 
     /// The only document type declarations a template may contain.
@@ -219,6 +260,22 @@ package struct TemplateLibrary: Sendable {
     /// `{{> name}}` references with their 1-based lines.
     static func partialReferences(in text: String) -> [(Int, String)] {
         var result: [(Int, String)] = []
+        if let lines = asciiLines(text) {
+            for (i, line) in lines.enumerated() {
+                var from = line.startIndex
+                while let open = doubled("{", in: line, from: from) {
+                    guard open + 2 < line.endIndex, line[open + 2] == UInt8(ascii: ">") else {
+                        from = open + 1
+                        continue
+                    }
+                    let after = open + 3
+                    guard let close = doubled("}", in: line, from: after) else { break }
+                    result.append((i + 1, String(decoding: line[after..<close], as: UTF8.self).trimmingWhitespace()))
+                    from = close + 2
+                }
+            }
+            return result
+        }
         for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var rest = Substring(line)
             while let open = rest.range(of: "{{>") {
@@ -233,6 +290,6 @@ package struct TemplateLibrary: Sendable {
 
     /// Renders the main template.
     package func render(_ model: ViewNode) -> String {
-        library.render(model.mustacheValue, withTemplate: Self.mainTemplate) ?? ""
+        library.render(MustacheValue.of(model), withTemplate: Self.mainTemplate) ?? ""
     }
 }

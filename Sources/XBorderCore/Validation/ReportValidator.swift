@@ -19,14 +19,24 @@ package struct ReportValidator: Sendable {
         XMLValidator.preloadDTD(publicID: xhtmlPublicID, systemID: xhtmlSystemID)
     }
 
-    let templates: [(name: String, lines: [String])]
+    /// The template files problems are traced back to.
+    private let files: [(name: String, bytes: [UInt8])]
+    /// Their lines, split when a document first has a problem (most runs have none).
+    private let templateLines = Memo<[(name: String, lines: [String])]>()
 
     /// Creates a validator that traces problems back to `templates`.
     package init(templates: TemplateLibrary?) {
         XMLValidator.initialize()
-        self.templates = (templates?.files ?? []).map { file in
-            (FileSystem.join(templates!.directory, file.name),
-             String(decoding: file.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        files = (templates?.files ?? []).map { (FileSystem.join(templates!.directory, $0.name), $0.bytes) }
+    }
+
+    /// The template files' lines.
+    var templates: [(name: String, lines: [String])] {
+        templateLines.value {
+            files.map { file in
+                let text = String(decoding: file.bytes, as: UTF8.self)
+                return (file.name, text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+            }
         }
     }
 

@@ -29,7 +29,8 @@ extension ReportPipeline {
                 format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
         }
         let diagnostics = log.sorted.map { layout.display($0) }
-        return config.locales.map { locale in
+        // Every language's builder shares the first one's whole-inventory summaries.
+        return ReportViewModelBuilder.sharingSummaries(config.locales.map { locale in
             let messages = (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:]))
                 .withFallback(inputs.englishMessages)
             let context = ReportContext(
@@ -42,7 +43,7 @@ extension ReportPipeline {
                 coverage: stages.coverage, decisions: inputs.decisions, contradictions: summaries.contradictions,
                 scenarios: scenarios)
             return ReportViewModelBuilder(context: context)
-        }
+        })
     }
 
     /// Stages 5–6: renders every edition's HTML and XHTML documents and validates each, side by

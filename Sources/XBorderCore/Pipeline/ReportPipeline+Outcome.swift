@@ -36,8 +36,7 @@ extension ReportPipeline {
         mutating func time<T>(_ stage: String, _ body: () throws(FileSystem.Failure) -> T) throws(FileSystem.Failure) -> T {
             let start = ContinuousClock.now
             let result = try body()
-            let elapsed = ContinuousClock.now - start
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            record(stage, since: start)
             return result
         }
 

@@ -48,14 +48,14 @@ package struct CompanionFiles {
     }
 
     /// Writes findings.json's tables of assessments, cited exposure rows, measures and
-    /// jurisdictions, and
-    /// closes both files.
-    package func close(
+    /// jurisdictions (streamed, see `FindingsExport.writeJSONTail`), and closes both files.
+    package consuming func close(
         in archive: ArchiveWriter, exposures: ExposureIndex, measures: [Measure]
     ) throws(FileSystem.Failure) {
-        try json.write(
-            FindingsExport.jsonTail(
-                assessments: assessments, cited: cited, jurisdictions: citedJurisdictions, exposures: exposures, measures: measures))
+        let json = json
+        try FindingsExport.writeJSONTail(
+            assessments: &assessments, cited: cited, jurisdictions: citedJurisdictions, exposures: exposures,
+            measures: measures, to: { (bytes) throws(FileSystem.Failure) in try json.write(bytes) })
         try archive.close(csv)
         try archive.close(json)
     }

@@ -1,6 +1,21 @@
 import ArgumentParser
 import XBorderCore
 
+/// The most rows of the flow inventory, for `run` and `check` (`normalize` streams its rows and
+/// needs no such bound).
+struct RowLimitOptions: ParsableArguments {
+    @Option(
+        name: .customLong("max-rows"),
+        help: ArgumentHelp(
+            "Most rows of the flow inventory after its header; one more stops the run. Default 2000000.",
+            valueName: "count"),
+        transform: LimitOptions.parseCount)
+    var maxRows: Int?
+
+    /// The limit in effect.
+    var rows: Int { maxRows ?? Config.defaultMaxRows }
+}
+
 /// The input limits shared by `run`, `check` and `normalize` (docs/SECURITY.md, "Limits").
 struct LimitOptions: ParsableArguments {
     @Option(
@@ -24,6 +39,12 @@ struct LimitOptions: ParsableArguments {
     /// Parses a size or count (`4096`, `512K`, `1M`, `2G`).
     static func parse(_ text: String) throws -> Int {
         guard let value = ByteCount.parse(text) else { throw ValidationError(ByteCount.expected) }
+        return value
+    }
+
+    /// Parses a count written in digits (`2000000`); K, M and G are refused, being binary.
+    static func parseCount(_ text: String) throws -> Int {
+        guard let value = Int(text), value >= 1 else { throw ValidationError("expected a whole number from 1") }
         return value
     }
 

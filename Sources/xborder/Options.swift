@@ -38,6 +38,8 @@ struct CommonOptions: ParsableArguments {
 
     @OptionGroup(title: "Limits") var limits: LimitOptions
 
+    @OptionGroup(title: "Limits") var rowLimit: RowLimitOptions
+
     func validate() throws {
         if let locale, locale.split(separator: ",").isEmpty
             || !locale.split(separator: ",").allSatisfy({ ["en", "ja"].contains($0) })
@@ -82,6 +84,7 @@ struct CommonOptions: ParsableArguments {
         config.viewModelDump = viewModelDump
         config.maxInputBytes = limits.inputBytes
         config.csvLimits = limits.csv
+        config.maxRows = rowLimit.rows
         return config
     }
 

@@ -133,6 +133,7 @@ extension DiagnosticCode {
         .init("input.reference-missing", [.error], .read, "the reference folder does not exist"),
         .init("input.required", [.error], .read, "a required value of a row is empty; the row is rejected"),
         .init("input.too-large", [.error], .read, "an input file is larger than --max-input-bytes"),
+        .init("input.too-many-rows", [.error], .read, "the flow inventory has more rows than --max-rows; nothing is assessed"),
         .init("input.two-inventories", [.error], .read, "the period folder has both flows.csv and flows.xlsx"),
         .init("input.unknown-header", [.warning], .read, "a header is not a known column and is ignored"),
         .init("input.unknown-measure", [.warning], .read, "a controls entry is not in measures.csv and has no effect"),

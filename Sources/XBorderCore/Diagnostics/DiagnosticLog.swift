@@ -39,11 +39,10 @@ package struct DiagnosticLog: Sendable {
 
     /// Appends another log's diagnostics.
     package mutating func merge(_ other: DiagnosticLog) {
-        for diagnostic in other.all { emit(diagnostic) }
-        suppressed += other.suppressed
-        for (severity, n) in other.counts {
-            counts[severity, default: 0] += n - other.all.lazy.filter { $0.severity == severity }.count
-        }
+        let room = max(0, Self.storageLimit - all.count)
+        all.append(contentsOf: other.all.prefix(room))
+        suppressed += other.suppressed + max(0, other.all.count - room)
+        for (severity, n) in other.counts { counts[severity, default: 0] += n }
     }
 
     /// Number of errors (exact, kept or not).

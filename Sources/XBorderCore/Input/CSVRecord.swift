@@ -9,8 +9,6 @@ package struct CSVRecord: ~Copyable {
     package let line: Int
     /// The worksheet, when the record is a row of an Excel workbook (its line is then the row).
     package var sheet: String? = nil
-    /// For a worksheet's row, the line of the generated text it starts on (to read it again).
-    package var textLine: Int? = nil
     /// The tokenizer's errors (not warnings) in this record, the first of each code.
     package let syntaxErrors: [Diagnostic]
     /// True when the tokenizer found an error (not a warning) in this record.
@@ -20,9 +18,6 @@ package struct CSVRecord: ~Copyable {
 
     /// Number of fields.
     package var count: Int { fields.count }
-
-    /// Where the record starts in the text, to read it again later (`Spreadsheet.forEachRecord(from:)`).
-    package var start: Spreadsheet.Position { .init(offset: fields.first?.start ?? 0, line: textLine ?? line) }
 
     /// Location of a 0-based column (reported 1-based).
     package func location(_ column: Int) -> SourceLocation {

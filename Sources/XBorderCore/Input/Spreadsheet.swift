@@ -18,20 +18,6 @@ package struct Spreadsheet: Sendable {
     /// The worksheet the text was made from, for a sheet of an Excel workbook; nil for CSV.
     package let sheet: SheetOrigin?
 
-    /// Where a record starts: a byte offset in `text` and its line.
-    package struct Position: Sendable, Equatable {
-        /// Offset of the record's first byte in `text`.
-        package var offset: Int
-        /// Line the record starts on.
-        package var line: Int
-
-        /// Creates a position.
-        package init(offset: Int, line: Int) {
-            self.offset = offset
-            self.line = line
-        }
-    }
-
     /// Delimiters xborder detects, in order of preference on a tie.
     package static let candidateDelimiters: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
 
@@ -151,12 +137,9 @@ package struct Spreadsheet: Sendable {
     }
 
     /// Streams the records, reporting CSV syntax problems; return false from `body` to stop.
-    /// - Parameter position: Where to start instead of the first record: a `CSVRecord.start`
-    ///   seen earlier, to read the rest of the file again.
     /// - Parameter finish: Runs after the last record while the records' bytes are still readable (for a
     ///   caller that keeps records in batches).
     package func forEachRecord(
-        from position: Position? = nil,
         diagnostics: inout DiagnosticLog,
         finish: (inout DiagnosticLog) -> Void = { _ in },
         _ body: (borrowing CSVRecord, inout DiagnosticLog) -> Bool
@@ -164,11 +147,9 @@ package struct Spreadsheet: Sendable {
         let decoder = CellDecoder(encoding: encoding)
         let tokenizer = CSVTokenizer(delimiter: delimiter, limits: limits)
         let path = self.path
-        let from = position ?? Position(offset: start, line: firstLine)
         text.withUnsafeBufferPointer { buffer in
-            tokenizer.tokenize(buffer, from: from.offset, firstLine: from.line) { fields, line, problems in
+            tokenizer.tokenize(buffer, from: start, firstLine: firstLine) { fields, line, problems in
                 var fields = fields
-                let textLine = line
                 var line = line
                 if let sheet {
                     // Lines of the generated text become the sheet's rows.
@@ -184,7 +165,7 @@ package struct Spreadsheet: Sendable {
                     diagnostics.emit(diagnostic)
                 }
                 let record = CSVRecord(
-                    path: path, fields: fields, line: line, sheet: sheet?.name, textLine: sheet == nil ? nil : textLine,
+                    path: path, fields: fields, line: line, sheet: sheet?.name,
                     syntaxErrors: syntaxErrors,
                     buffer: buffer, decoder: decoder
                 )

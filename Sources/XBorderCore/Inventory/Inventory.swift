@@ -11,6 +11,14 @@ package struct Inventory: Sendable {
         package var codes: [String]
         /// The first error message.
         package var reason: String
+
+        /// Creates a rejected-row entry.
+        package init(location: SourceLocation, flowID: String, codes: [String], reason: String) {
+            self.location = location
+            self.flowID = flowID
+            self.codes = codes
+            self.reason = reason
+        }
     }
 
     /// Flows in flow-ID order.

@@ -45,15 +45,20 @@ package struct InventoryDecoder {
     /// Reads the whole inventory. Data rows are decoded in batches on `parallelism` threads and
     /// joined in file order, so flows, rejected rows and diagnostics do not depend on scheduling.
     /// - Parameter keptRejected: How many rows rejected while decoding are kept in memory
-    ///   (the rest are counted, and read again for rejected.csv: `RejectedRows`).
+    ///   (the rest are counted, and spilled to a temporary file: `RejectedRows`).
+    /// - Parameter maxRows: The most rows after the header (`--max-rows`). One more is an error
+    ///   located at it, reading stops, and there is no inventory: a run assesses the whole
+    ///   inventory or nothing.
     package static func decode(
         _ sheet: Spreadsheet, context: Context, parallelism: Int = 1, keptRejected: Int = RejectedRows.keptLimit,
-        diagnostics: inout DiagnosticLog
+        maxRows: Int = .max, diagnostics: inout DiagnosticLog
     ) -> Inventory? {
         var decoder = InventoryDecoder(context: context)
         decoder.thousandsWithDots = sheet.delimiter == UInt8(ascii: ";")
         var header = HeaderSearch(sheet: sheet, customHeaders: context.customHeaders)
         var rows: RowCollector?
+        var rowCount = 0
+        var tooMany = false
         var recordLog = DiagnosticLog()
         sheet.forEachRecord(diagnostics: &recordLog, finish: { _ in rows?.finish(diagnostics: &diagnostics) }) {
             record, recordLog in
@@ -61,6 +66,15 @@ package struct InventoryDecoder {
             let problems = recordLog
             recordLog = DiagnosticLog()
             if rows != nil {
+                rowCount += 1
+                guard rowCount <= maxRows else {
+                    tooMany = true
+                    diagnostics.error(
+                        "input.too-many-rows",
+                        "the inventory has more than \(maxRows) rows after the header; nothing is assessed (raise the limit with --max-rows)",
+                        at: SourceLocation(file: record.path, line: record.line, sheet: record.sheet))
+                    return false
+                }
                 rows?.add(record, problems: problems, diagnostics: &diagnostics)
                 return true
             }
@@ -80,9 +94,10 @@ package struct InventoryDecoder {
             header.reportNotFound(diagnostics: &diagnostics)
             return nil
         }
+        guard !tooMany else { return nil }
         keepFirstOfEachID(
             &rows.flows, flowIDColumn: rows.mapping.index[.flowID], rejected: &rows.rejected, diagnostics: &diagnostics)
-        rows.rejected.finish(sheet: sheet, context: context, mapping: rows.mapping, headerCount: rows.headerCount)
+        rows.rejected.finish()
         return Inventory(flows: rows.flows, rejected: rows.rejected, rowsRead: rows.rowsRead)
     }
 

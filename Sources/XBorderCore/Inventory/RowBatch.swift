@@ -14,8 +14,6 @@ struct RowBatch {
         var fields: [CSVField]
         var line: Int
         var syntaxErrors: [Diagnostic]
-        /// Where the record starts (a rejected row beyond the kept ones is read again from here).
-        var start: Spreadsheet.Position
         /// The record's CSV problems (reported before the row's own diagnostics).
         var problems: DiagnosticLog
     }
@@ -52,7 +50,7 @@ struct RowBatch {
         path = record.path
         sheet = record.sheet
         rows.append(
-            Row(fields: record.fields, line: record.line, syntaxErrors: record.syntaxErrors, start: record.start, problems: problems))
+            Row(fields: record.fields, line: record.line, syntaxErrors: record.syntaxErrors, problems: problems))
     }
 
     /// Decodes every row, in order; `decoders` holds one decoder (with its caches) per thread.

@@ -74,7 +74,7 @@ struct RowCollector {
                 flows.append(flow)
             case .rejected(let reject)?:
                 rowsRead += 1
-                rejected.append(reject, at: row.start)
+                rejected.append(reject)
             }
         }
     }

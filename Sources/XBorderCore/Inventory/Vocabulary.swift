@@ -4,6 +4,9 @@ import Foundation
 /// every message catalogue (so Japanese exports read as-is), and common yes/no words.
 package struct Vocabulary: Sendable {
     private var labels: [String: [String: String]] = [:]  // catalogue key prefix → folded label → token
+    /// The folded labels of each enumeration in order, searched for suggestions (sorted once:
+    /// a file of garbage rows asks for a suggestion in every cell).
+    private var sortedLabels: [String: [String]] = [:]
 
     /// Builds the vocabulary from message catalogues (any number of languages).
     package init(catalogues: [MessageCatalog] = []) {
@@ -36,6 +39,7 @@ package struct Vocabulary: Sendable {
         register(RecipientType.self)
         register(Frequency.self)
         register(Mechanism.self)
+        sortedLabels = labels.mapValues { $0.keys.sorted() }
     }
 
     /// Confidentiality classes as Japanese spreadsheets write them.
@@ -55,7 +59,7 @@ package struct Vocabulary: Sendable {
     /// every catalogue), if any is close.
     package func suggestion<E: InventoryEnumeration>(_: E.Type, _ text: String) -> E? {
         guard let map = labels[E.catalogueKey] else { return nil }
-        return Suggestion.closest(to: Self.fold(text), among: map.keys.sorted()).flatMap { map[$0] }.flatMap(E.init(rawValue:))
+        return Suggestion.closest(to: Self.fold(text), among: sortedLabels[E.catalogueKey] ?? []).flatMap { map[$0] }.flatMap(E.init(rawValue:))
     }
 
     /// Folds for matching: trimmed, lower-cased, width-folded, `-`/space as `_`.

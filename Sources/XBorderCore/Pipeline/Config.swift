@@ -44,6 +44,13 @@ package struct Config: Sendable {
     /// settings.csv `sign_key`).
     package var signingKeyPath: String?
 
+    /// The most rows after the flow inventory's header (`--max-rows`). Not recorded in the
+    /// manifest: a run over the limit archives nothing, and under it the limit changes no byte.
+    package var maxRows = Self.defaultMaxRows
+    /// The default of `maxRows`: two million, twice the largest benchmark inventory; memory grows
+    /// by about a kilobyte per flow.
+    package static let defaultMaxRows = 2_000_000
+
     /// The default of `maxInputBytes`: 1 GiB.
     package static let defaultMaxInputBytes = 1 << 30
 

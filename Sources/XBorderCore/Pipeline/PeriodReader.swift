@@ -232,7 +232,8 @@ struct PeriodReader {
         formats[sheet.path] = PeriodInputs.describe(sheet)
         guard
             let inventory = InventoryDecoder.decode(
-                sheet, context: context, parallelism: config.parallelism, diagnostics: &diagnostics)
+                sheet, context: context, parallelism: config.parallelism, maxRows: config.maxRows,
+                diagnostics: &diagnostics)
         else {
             return nil
         }

@@ -14,9 +14,13 @@ extension ReportPipeline {
         // Streamed: on hostile input most rejected rows are not in memory (`RejectedRows`).
         let rejectedSink = try archive.open("rejected.csv")
         var rejected = CSVWriter(header: ["location", "line", "flow_id", "codes", "reason"])
+        var shown: (file: String, as: String)?  // rows share their file: shown once
         try inputs.inventory.rejected.forEach { (row) throws(FileSystem.Failure) in
+            if shown?.file != row.location.file { shown = (row.location.file, layout.display(row.location.file)) }
+            var location = row.location
+            location.file = shown!.as
             rejected.row([
-                layout.display(row.location).description, String(row.location.line), row.flowID,
+                location.description, String(row.location.line), row.flowID,
                 row.codes.joined(separator: ";"), row.reason,
             ])
             if rejected.bytes.count >= 1 << 20 { try rejectedSink.write(rejected.drain()) }

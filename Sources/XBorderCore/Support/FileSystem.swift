@@ -16,6 +16,13 @@ package enum FileSystem {
         /// True when the file was refused for being larger than the caller's limit.
         package var isTooLarge = false
         package var description: String { "\(path): \(reason)" }
+
+        /// Creates a failure.
+        package init(path: String, reason: String, isTooLarge: Bool = false) {
+            self.path = path
+            self.reason = reason
+            self.isTooLarge = isTooLarge
+        }
     }
 
     /// Reads a whole file, refusing one larger than `limit` bytes.

@@ -83,22 +83,4 @@ import XBorderCore
         #expect(standard.readTable(diagnostics: &standardLog).records.last?.cells == ["1", big])
         #expect(standardLog.all.isEmpty)
     }
-
-    @Test("reading can start again at a record seen earlier")
-    func resume() {
-        var log = DiagnosticLog()
-        let sheet = Spreadsheet(InputFile(path: "t.csv", bytes: Array("a,b\r\n\"x\ny\",1\r\n2,3\r\n".utf8)), diagnostics: &log)
-        var starts: [Spreadsheet.Position] = []
-        sheet.forEachRecord(diagnostics: &log) { record, _ in
-            starts.append(record.start)
-            return true
-        }
-        #expect(starts == [.init(offset: 0, line: 1), .init(offset: 5, line: 2), .init(offset: 14, line: 4)])
-        var again: [[String]] = []
-        sheet.forEachRecord(from: starts[1], diagnostics: &log) { record, diagnostics in
-            again.append((0..<record.count).map { record.string(at: $0, diagnostics: &diagnostics) ?? "?" })
-            return true
-        }
-        #expect(again == [["x\ny", "1"], ["2", "3"]])
-    }
 }

@@ -9,14 +9,15 @@ import XBorderCore
 
     static func decode(
         _ csv: String, measures: Set<String> = ["M06", "M07"], limits: CSVTokenizer.Limits = .standard,
-        keptRejected: Int = RejectedRows.keptLimit, parallelism: Int = 1
+        keptRejected: Int = RejectedRows.keptLimit, parallelism: Int = 1, maxRows: Int = .max
     ) -> (Inventory?, DiagnosticLog) {
         var log = DiagnosticLog()
         let sheet = Spreadsheet(InputFile(path: "flows.csv", bytes: Array(csv.utf8)), limits: limits, diagnostics: &log)
         let context = InventoryDecoder.Context(vocabulary: Vocabulary(), knownMeasures: measures)
         return (
             InventoryDecoder.decode(
-                sheet, context: context, parallelism: parallelism, keptRejected: keptRejected, diagnostics: &log), log
+                sheet, context: context, parallelism: parallelism, keptRejected: keptRejected, maxRows: maxRows,
+                diagnostics: &log), log
         )
     }
 
@@ -51,7 +52,7 @@ import XBorderCore
     /// Every rejected row as `line flow_id codes`, through `RejectedRows.forEach`.
     static func listed(_ inventory: Inventory?) -> [String] {
         var rows: [String] = []
-        inventory?.rejected.forEach { rows.append("\($0.location.line) \($0.flowID) \($0.codes.joined(separator: ";"))") }
+        try? inventory?.rejected.forEach { rows.append("\($0.location.line) \($0.flowID) \($0.codes.joined(separator: ";"))") }
         return rows
     }
 
@@ -222,7 +223,7 @@ import XBorderCore
         #expect(standard?.flows.count == 1)
     }
 
-    @Test("rejected rows beyond those kept in memory are counted, and listed again in file order with the duplicates")
+    @Test("rejected rows beyond those kept in memory are counted, spilled, and listed in file order with the duplicates")
     func boundedRejected() throws {
         var csv = Self.header
         for i in 1...12 {
@@ -245,16 +246,30 @@ import XBorderCore
         #expect(boundedLog.all.map(\.description) == allLog.all.map(\.description))
     }
 
-    @Test("listing the rejected rows again stops at the first error and rethrows it")
+    @Test("an inventory over the row limit is refused whole, with an error at the first row too many")
+    func rowLimit() {
+        let csv = Self.header + (1...5).map { "F\($0),A,other,public,JP,US,,,\n" }.joined() + ",,,,,,,,\n"
+        let (atLimit, atLimitLog) = Self.decode(csv, maxRows: 6)
+        #expect(atLimit?.flows.count == 5 && atLimitLog.all.isEmpty)
+        let (blankOver, blankLog) = Self.decode(csv, maxRows: 5)
+        #expect(blankOver == nil && blankLog.all.map(\.code) == ["input.too-many-rows"], "a row of nothing but delimiters counts")
+        let (over, log) = Self.decode(csv, maxRows: 3)
+        #expect(over == nil)
+        #expect(log.all.map(\.description) == [
+            "flows.csv:5: error: the inventory has more than 3 rows after the header; nothing is assessed (raise the limit with --max-rows) [input.too-many-rows]"
+        ])
+    }
+
+    @Test("listing the rejected rows stops at the first error and rethrows it")
     func listingFailure() {
-        struct Stop: Error {}
+        let stop = FileSystem.Failure(path: "rejected.csv", reason: "stop")
         let csv = Self.header + String(repeating: "F,C,other,public,JP,,,,\n", count: 5)
         let (bounded, _) = Self.decode(csv, keptRejected: 1)
         var seen = 0
-        #expect(throws: Stop.self) {
-            try bounded?.rejected.forEach { (_) throws(Stop) in
+        #expect(throws: FileSystem.Failure.self) {
+            try bounded?.rejected.forEach { (_) throws(FileSystem.Failure) in
                 seen += 1
-                if seen == 3 { throw Stop() }
+                if seen == 3 { throw stop }
             }
         }
         #expect(seen == 3)

@@ -117,6 +117,24 @@ package final class ArchiveWriter {
         try close(sink)
     }
 
+    /// Writes an input file as it was read: from memory when its bytes were kept, else copied
+    /// again from disk and refused unless it has the size and SHA-256 it had when read (the file
+    /// changed while the run was in progress, and the archive must hold what was assessed).
+    package func copy(_ name: String, from file: RecordedFile) throws(FileSystem.Failure) {
+        if let bytes = file.bytes { return try write(name, bytes) }
+        let sink = try open(name)
+        try FileSystem.forEachBlock(file.path, upTo: file.size + 1) { (block) throws(FileSystem.Failure) in
+            try sink.write(block)
+        }
+        let hash = try sink.finish()
+        guard sink.size == file.size, hash == file.sha256 else {
+            throw FileSystem.Failure(
+                path: file.path,
+                reason: "changed while the run was in progress (\(file.size) bytes with SHA-256 \(file.sha256.prefix(12))… when read, \(sink.size) bytes with \(hash.prefix(12))… now); run again")
+        }
+        entries.append(Entry(path: sink.name, sha256: hash, size: sink.size))
+    }
+
     /// The entries written so far, sorted by path.
     package var files: [Entry] { entries.sorted { $0.path < $1.path } }
 

@@ -23,7 +23,7 @@ package struct PeriodInputs: Sendable {
     /// Every catalogue under Templates/messages (for Japanese enumeration labels).
     package var catalogues: [String: MessageCatalog]
     /// Input files read (period folder), archived under `inputs/`.
-    package var inputFiles: [InputFile]
+    package var inputFiles: [RecordedFile]
     /// Reference files read, archived under `reference/`.
     package var referenceFiles: [InputFile]
     /// Formats of the inputs (for the appendix), by path.

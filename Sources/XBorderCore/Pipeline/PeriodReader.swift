@@ -58,7 +58,7 @@ struct PeriodReader {
         } ?? ScenarioBook()
         return PeriodInputs(
             period: config.periodName, asOf: asOf, reference: reference, inventory: inventory, decisions: decisions,
-            scenarios: scenarios.scenarios, settings: settings, catalogues: catalogues, inputFiles: files.all,
+            scenarios: scenarios.scenarios, settings: settings, catalogues: catalogues, inputFiles: files.all.map { RecordedFile($0) },
             referenceFiles: referenceFiles, formats: formats, rows: rows, layout: config.layout)
     }
 

@@ -9,7 +9,7 @@ extension ReportPipeline {
         let (config, inputs, archive) = (stages.config, stages.inputs, stages.archive)
         let layout = config.layout
         for document in documents { try archive.write(document.fileName, document.bytes) }
-        for file in inputs.inputFiles { try archive.write("inputs/\(FileSystem.baseName(file.path))", file.bytes) }
+        for file in inputs.inputFiles { try archive.copy("inputs/\(FileSystem.baseName(file.path))", from: file) }
         for file in inputs.referenceFiles { try archive.write("reference/\(FileSystem.baseName(file.path))", file.bytes) }
         // Streamed: on hostile input most rejected rows are not in memory (`RejectedRows`).
         let rejectedSink = try archive.open("rejected.csv")

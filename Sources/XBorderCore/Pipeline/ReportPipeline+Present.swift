@@ -18,15 +18,12 @@ extension ReportPipeline {
                 "template.locale", "no message catalogue for locale '\(locale)'",
                 at: SourceLocation(file: FileSystem.join(config.templatesDirectory, "messages", "\(locale).csv")))
         }
-        let hashes = Dictionary(
-            (inputs.inputFiles + inputs.referenceFiles).map { ($0.path, sha256Hex($0.bytes)) },
-            uniquingKeysWith: { a, _ in a })
         // Reports show paths relative to the project folder, never the machine's.
         let layout = config.layout
-        func info(_ file: InputFile) -> ReportContext.FileInfo {
+        func info(_ file: RecordedFile) -> ReportContext.FileInfo {
             .init(
                 path: layout.display(file.path), rows: inputs.rows[file.path] ?? 0,
-                format: inputs.formats[file.path] ?? "", sha256: hashes[file.path]!)
+                format: inputs.formats[file.path] ?? "", sha256: file.sha256)
         }
         let diagnostics = log.sorted.map { layout.display($0) }
         // Every language's builder shares the first one's whole-inventory summaries.
@@ -39,7 +36,7 @@ extension ReportPipeline {
                 revision: archive.revision, supersedes: archive.supersedes, messages: messages,
                 reference: inputs.reference, exposures: stages.assessor.exposureIndex, inventory: inputs.inventory,
                 aggregate: aggregate, diagnostics: diagnostics, inputFiles: inputs.inputFiles.map(info),
-                referenceFiles: inputs.referenceFiles.map(info), history: stages.history, changes: summaries.changes,
+                referenceFiles: inputs.referenceFiles.map { info(RecordedFile($0)) }, history: stages.history, changes: summaries.changes,
                 coverage: stages.coverage, decisions: inputs.decisions, contradictions: summaries.contradictions,
                 scenarios: scenarios)
             return ReportViewModelBuilder(context: context)

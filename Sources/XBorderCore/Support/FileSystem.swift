@@ -73,6 +73,31 @@ package enum FileSystem {
         }
     }
 
+    /// Reads a file a megabyte at a time, at most `limit` bytes of it, handing each block to
+    /// `body` (which may throw to stop).
+    package static func forEachBlock(
+        _ path: String, upTo limit: Int, _ body: ([UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw Failure(path: path, reason: exists(path) ? "cannot be read" : "no such file")
+        }
+        defer { close(descriptor) }
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var total = 0
+        while total < limit {
+            let wanted = min(block.count, limit - total)
+            let n = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, wanted) }
+            if n == 0 { return }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, reason: "cannot be read: \(String(cString: strerror(errno)).lowercased())")
+            }
+            total += n
+            try body(n == block.count ? block : Array(block[0..<n]))
+        }
+    }
+
     private static func tooLarge(_ path: String, size: Int?, limit: Int) -> Failure {
         let what = size.map { "file is \($0) bytes," } ?? "file is"
         return Failure(path: path, reason: "\(what) larger than the limit of \(limit) bytes", isTooLarge: true)

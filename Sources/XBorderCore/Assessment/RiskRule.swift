@@ -73,8 +73,8 @@ package enum ImpactRating {
         var impact = calibration.impact(flow.confidentiality)
         var reasons: [Reason] = [.confidentiality(flow.confidentiality)]
         addLegalWeight(flow, impact: &impact, reasons: &reasons, calibration: calibration)
-        if flow.personalData == .personal && impact < calibration["personal_floor"] {
-            impact = calibration["personal_floor"]
+        if flow.personalData == .personal && impact < calibration.personalFloor {
+            impact = calibration.personalFloor
             reasons.append(.personalData)
         }
         return (scales.clamp(impact), reasons)
@@ -93,10 +93,10 @@ package enum ImpactRating {
         _ flow: Flow, impact: inout Int, reasons: inout [Reason], calibration: Calibration
     ) {
         if flow.importantData {
-            impact += calibration["legal_weight"]
+            impact += calibration.legalWeight
             reasons.append(.importantData)
         } else if flow.exportControlled {
-            impact += calibration["legal_weight"]
+            impact += calibration.legalWeight
             reasons.append(.exportControlled)
         }
     }
@@ -108,7 +108,7 @@ package enum ImpactRating {
         var impact = calibration.impact(flow.criticality)
         var reasons: [Reason] = [.criticality(flow.criticality)]
         if flow.criticality == .high && flow.frequency == .continuous {
-            impact += calibration["continuous_high"]
+            impact += calibration.continuousHigh
             reasons.append(.continuousFlow)
         }
         return (scales.clamp(impact), reasons)

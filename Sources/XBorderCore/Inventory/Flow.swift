@@ -81,7 +81,11 @@ package struct Flow: Sendable {
     }
 
     /// True when the data leaves the origin country in any way (destination, storage, access, provider).
-    package var leavesOrigin: Bool { allCountries.contains { $0 != origin } }
+    package var leavesOrigin: Bool {
+        // `allCountries` without building it: asked of every flow by two rules.
+        destination != origin || storage.contains { $0 != origin } || access.contains { $0 != origin }
+            || providerCountry.map { $0 != origin } ?? false
+    }
 
     /// True when the organization receives the data from another party (`origin_type` a
     /// supplier, partner, customer, platform or public body), rather than sending its own.

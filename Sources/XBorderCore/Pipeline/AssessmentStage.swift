@@ -84,11 +84,13 @@ struct AssessedChunk: Sendable {
         var summaries = summaries
         var matched: Set<Int> = []
         var export = exports?.start()
-        let flows = inputs.inventory.flows
+        // Taken out of `inputs` once: a closure that captured `inputs` itself copied the whole
+        // struct (a few dozen references) for every flow.
+        let (flows, decisions, asOf) = (inputs.inventory.flows, inputs.decisions, inputs.asOf)
         for i in range {
             let flow = flows[i]
             let findings = assessor.assess(flow, index: i) { risk in
-                let lookup = inputs.decisions.lookup(flowID: flow.id, risk: risk, asOf: inputs.asOf)
+                let lookup = decisions.lookup(flowID: flow.id, risk: risk, asOf: asOf)
                 matched.formUnion(lookup.matched)
                 return lookup.state
             }

@@ -39,6 +39,16 @@ package struct Calibration: Sendable {
     /// The rules read from scales.csv, in file order.
     package var rules: [Rule]
     private var values: [String: Int]
+    /// The impact values the assessment reads for every finding, looked up once here rather than
+    /// by a string key each time (that was 4 % of `check`).
+    private var confidentialityImpacts: [Int] = []
+    private var criticalityImpacts: [Int] = []
+    /// `legal_weight`: added for important or export-controlled data.
+    package private(set) var legalWeight = 0
+    /// `personal_floor`: the least impact of identified personal data.
+    package private(set) var personalFloor = 0
+    /// `continuous_high`: added for a continuous flow of high criticality.
+    package private(set) var continuousHigh = 0
 
     /// Calibration from `rules`; keys they do not set keep their defaults.
     package init(rules: [Rule] = []) {
@@ -46,6 +56,11 @@ package struct Calibration: Sendable {
         var values = Dictionary(uniqueKeysWithValues: Self.likelihoodDefaults + Self.impactDefaults)
         for rule in rules { values[rule.key] = rule.value }
         self.values = values
+        confidentialityImpacts = Confidentiality.allCases.map { values["confidentiality_\($0.rawValue)"] ?? 0 }
+        criticalityImpacts = Criticality.allCases.map { values["criticality_\($0.rawValue)"] ?? 0 }
+        legalWeight = values["legal_weight"] ?? 0
+        personalFloor = values["personal_floor"] ?? 0
+        continuousHigh = values["continuous_high"] ?? 0
     }
 
     /// The value of `key` (its default when the file leaves it out).
@@ -61,10 +76,23 @@ package struct Calibration: Sendable {
     }
 
     /// Impact of a confidentiality class.
-    package func impact(_ confidentiality: Confidentiality) -> Int { self["confidentiality_\(confidentiality.rawValue)"] }
+    package func impact(_ confidentiality: Confidentiality) -> Int {
+        switch confidentiality {
+        case .public: confidentialityImpacts[0]
+        case .internal: confidentialityImpacts[1]
+        case .confidential: confidentialityImpacts[2]
+        case .secret: confidentialityImpacts[3]
+        }
+    }
 
     /// Impact of a business criticality.
-    package func impact(_ criticality: Criticality) -> Int { self["criticality_\(criticality.rawValue)"] }
+    package func impact(_ criticality: Criticality) -> Int {
+        switch criticality {
+        case .low: criticalityImpacts[0]
+        case .medium: criticalityImpacts[1]
+        case .high: criticalityImpacts[2]
+        }
+    }
 
     /// True for a key this version reads.
     static func isKnown(_ key: String) -> Bool {

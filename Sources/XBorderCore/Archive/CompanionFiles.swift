@@ -118,7 +118,15 @@ package final class ChunkExports: Sendable {
 
     /// Returns a written chunk's buffers for a later chunk.
     package func recycle(_ chunk: consuming ExportedChunk) {
-        let buffers = (csv: chunk.csv, json: chunk.json)
-        self.buffers.withLock { $0.append(buffers) }
+        var chunk = chunk
+        // Moved out, not copied: the pooled arrays must be uniquely referenced, or the worker's
+        // `removeAll(keepingCapacity:)` allocates fresh memory of the same size.
+        var buffers: (csv: [UInt8], json: [UInt8]) = ([], [])
+        swap(&buffers.csv, &chunk.csv)
+        swap(&buffers.json, &chunk.json)
+        self.buffers.withLock {
+            $0.append(buffers)
+            buffers = ([], [])  // inside the lock, before any worker can take them
+        }
     }
 }

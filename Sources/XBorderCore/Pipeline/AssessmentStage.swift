@@ -16,11 +16,13 @@ extension ReportPipeline {
             compute: { range in
                 AssessedChunk(range, inputs: inputs, assessor: assessor, summaries: summaries, exports: exports)
             },
-            consume: { (chunk: AssessedChunk) throws(Failure) in
-                if let export = chunk.export {
+            consume: { (chunk: consuming AssessedChunk) throws(Failure) in
+                var chunk = chunk
+                if let export = chunk.export.take() {
                     try write(export)
-                    // Released here, before a worker takes the buffers again.
-                    exports?.recycle(export)
+                    // Handed back with no other reference left: a worker that takes the buffers
+                    // reuses their memory instead of copying them.
+                    exports?.recycle(consume export)
                 }
                 ProgressMeter.shared.addFindings(chunk.summaries.counts.findings)
                 result.summaries.merge(chunk.summaries)

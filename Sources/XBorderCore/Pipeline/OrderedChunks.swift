@@ -16,23 +16,24 @@ enum OrderedChunks {
     static func ranges<Result: Sendable, Failure: Error>(
         of count: Int, workers: Int,
         compute: @escaping @Sendable (Range<Int>) -> Result,
-        consume: (Result) throws(Failure) -> Void
+        consume: (consuming Result) throws(Failure) -> Void
     ) throws(Failure) {
         let workers = max(1, workers)
         let size = max(256, min(4_096, (count + workers * 8 - 1) / (workers * 8)))
         try run(
             count: (count + size - 1) / size, workers: workers, ahead: workers * 2,
             compute: { index in compute((index * size)..<min(count, (index + 1) * size)) },
-            consume: { (_, result) throws(Failure) in try consume(result) })
+            consume: { (_, result: consuming Result) throws(Failure) in try consume(result) })
     }
 
     /// Runs `compute` for `0..<count` on `workers` threads and `consume` on the calling thread
-    /// in index order. If `consume` throws, the workers stop after their current chunk and the
-    /// error is rethrown once they have.
+    /// in index order, handing it each result to own (so it can give a result's buffers back to
+    /// the workers without a second reference). If `consume` throws, the workers stop after their
+    /// current chunk and the error is rethrown once they have.
     static func run<Result: Sendable, Failure: Error>(
         count: Int, workers: Int, ahead: Int,
         compute: @escaping @Sendable (Int) -> Result,
-        consume: (Int, Result) throws(Failure) -> Void
+        consume: (Int, consuming Result) throws(Failure) -> Void
     ) throws(Failure) {
         guard workers > 1, count > 1 else {
             for index in 0..<count { try consume(index, compute(index)) }

@@ -60,13 +60,20 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     if let inventory = InventoryDecoder.decode(flows, context: decoderContext, diagnostics: &inventoryLog) {
         let accounted = inventory.flows.count + inventory.rejected.count
         precondition(inventory.rowsRead == accounted, "rows read ≠ assessed + rejected")
-        // Keeping one rejected row in memory and reading the rest again lists the same rows.
+        // Keeping one rejected row in memory and spilling the rest to the temporary file lists the
+        // same rows, unchanged.
         var scratch = DiagnosticLog()
         if let bounded = InventoryDecoder.decode(flows, context: decoderContext, keptRejected: 1, diagnostics: &scratch) {
             var listed: [Inventory.RejectedRow] = []
-            bounded.rejected.forEach { listed.append($0) }
+            do {
+                try bounded.rejected.forEach { listed.append($0) }
+            } catch {
+                preconditionFailure("rejected rows cannot be read back: \(error)")
+            }
             precondition(listed.map(\.location) == inventory.rejected.kept.map(\.location), "rejected rows lost")
             precondition(listed.map(\.codes) == inventory.rejected.kept.map(\.codes), "rejected rows changed")
+            precondition(listed.map(\.flowID) == inventory.rejected.kept.map(\.flowID), "rejected IDs changed")
+            precondition(listed.map(\.reason) == inventory.rejected.kept.map(\.reason), "rejected reasons changed")
         }
     }
 

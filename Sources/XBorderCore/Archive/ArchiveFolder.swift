@@ -38,9 +38,6 @@ package struct ArchiveFolder: Sendable {
     /// A folder to read; nothing is opened yet.
     package init(_ path: String) { self.path = path }
 
-    /// Bytes read per `read(2)` while hashing.
-    private static let blockSize = 1 << 20
-
     /// What is at `relative`, without reading it.
     package func inspect(_ relative: String) -> Inspection {
         switch openParent(of: relative) {
@@ -175,21 +172,8 @@ package struct ArchiveFolder: Sendable {
 
     private static func describe(_ code: Int32) -> String { String(cString: strerror(code)).lowercased() }
 
-    /// Reads up to `limit` bytes in blocks; returns the error text on failure.
+    /// Reads up to `limit` bytes in blocks (`FileSystem.readBlocks`); returns the error text on failure.
     private static func readBlocks(_ descriptor: Int32, upTo limit: Int, _ body: (ArraySlice<UInt8>) -> Void) -> String? {
-        var buffer = [UInt8](repeating: 0, count: min(blockSize, max(1, limit)))
-        var total = 0
-        while total < limit {
-            let wanted = min(buffer.count, limit - total)
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, wanted) }
-            if n == 0 { return nil }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return describe(errno)
-            }
-            total += n
-            body(buffer[0..<n])
-        }
-        return nil
+        FileSystem.readBlocks(descriptor, upTo: limit, body).map(describe)
     }
 }

@@ -124,7 +124,7 @@ package final class ArchiveWriter {
         if let bytes = file.bytes { return try write(name, bytes) }
         let sink = try open(name)
         try FileSystem.forEachBlock(file.path, upTo: file.size + 1) { (block) throws(FileSystem.Failure) in
-            try sink.write(block)
+            try sink.write(Array(block))
         }
         let hash = try sink.finish()
         guard sink.size == file.size, hash == file.sha256 else {

@@ -26,6 +26,8 @@ extension ReportPipeline {
                 format: inputs.formats[file.path] ?? "", sha256: file.sha256)
         }
         let diagnostics = log.sorted.map { layout.display($0) }
+        let inputFiles = inputs.inputFiles.map(info)
+        let referenceFiles = inputs.referenceFiles.map { info(RecordedFile($0)) }  // hashed once, not per language
         // Every language's builder shares the first one's whole-inventory summaries.
         return ReportViewModelBuilder.sharingSummaries(config.locales.map { locale in
             let messages = (inputs.catalogues[locale] ?? MessageCatalog(locale: locale, messages: [:]))
@@ -35,8 +37,8 @@ extension ReportPipeline {
                 period: inputs.period, asOf: inputs.asOf,
                 revision: archive.revision, supersedes: archive.supersedes, messages: messages,
                 reference: inputs.reference, exposures: stages.assessor.exposureIndex, inventory: inputs.inventory,
-                aggregate: aggregate, diagnostics: diagnostics, inputFiles: inputs.inputFiles.map(info),
-                referenceFiles: inputs.referenceFiles.map { info(RecordedFile($0)) }, history: stages.history, changes: summaries.changes,
+                aggregate: aggregate, diagnostics: diagnostics, inputFiles: inputFiles,
+                referenceFiles: referenceFiles, history: stages.history, changes: summaries.changes,
                 coverage: stages.coverage, decisions: inputs.decisions, contradictions: summaries.contradictions,
                 scenarios: scenarios)
             return ReportViewModelBuilder(context: context)

@@ -76,26 +76,37 @@ package enum FileSystem {
     /// Reads a file a megabyte at a time, at most `limit` bytes of it, handing each block to
     /// `body` (which may throw to stop).
     package static func forEachBlock(
-        _ path: String, upTo limit: Int, _ body: ([UInt8]) throws(Failure) -> Void
+        _ path: String, upTo limit: Int, _ body: (ArraySlice<UInt8>) throws(Failure) -> Void
     ) throws(Failure) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw Failure(path: path, reason: exists(path) ? "cannot be read" : "no such file")
         }
         defer { close(descriptor) }
-        var block = [UInt8](repeating: 0, count: 1 << 20)
+        if let failed = try readBlocks(descriptor, upTo: limit, body) {
+            throw Failure(path: path, reason: "cannot be read: \(String(cString: strerror(failed)).lowercased())")
+        }
+    }
+
+    /// Reads up to `limit` bytes of an open descriptor a megabyte at a time, handing each block
+    /// to `body`; returns the `errno` of a failed read, nil at the end or the limit.
+    package static func readBlocks<E: Error>(
+        _ descriptor: Int32, upTo limit: Int, _ body: (ArraySlice<UInt8>) throws(E) -> Void
+    ) throws(E) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: min(1 << 20, max(1, limit)))
         var total = 0
         while total < limit {
-            let wanted = min(block.count, limit - total)
-            let n = block.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, wanted) }
-            if n == 0 { return }
+            let wanted = min(buffer.count, limit - total)
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, wanted) }
+            if n == 0 { return nil }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw Failure(path: path, reason: "cannot be read: \(String(cString: strerror(errno)).lowercased())")
+                return errno
             }
             total += n
-            try body(n == block.count ? block : Array(block[0..<n]))
+            try body(buffer[0..<n])
         }
+        return nil
     }
 
     private static func tooLarge(_ path: String, size: Int?, limit: Int) -> Failure {

@@ -119,6 +119,9 @@ struct CheckCommand: ParsableCommand {
             let config = options.config(period: folder)
             let outcome = ReportPipeline.check(config)
             Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
+            if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
+                for (stage, seconds) in outcome.timings { Console.error("timing: \(stage) \(seconds)") }
+            }
             if !options.quiet {
                 if outcome.inventoryRead { Console.out(Console.rows(outcome, text: text)) }
                 let errors = outcome.diagnostics.filter { $0.severity == .error }.count

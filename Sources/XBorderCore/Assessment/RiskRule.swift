@@ -139,7 +139,12 @@ package enum ExposureRating {
     /// Where the data goes on from `country`: every other jurisdiction of the flow, less the
     /// origin it came from.
     package static func onward(from country: Country, in flow: Flow) -> [Country] {
-        flow.allCountries.filter { $0 != country && (country == flow.origin || $0 != flow.origin) }
+        onward(from: country, among: flow.allCountries, origin: flow.origin)
+    }
+
+    /// `onward(from:in:)` with the flow's countries (`Flow.allCountries`) worked out once.
+    static func onward(from country: Country, among all: [Country], origin: Country) -> [Country] {
+        all.filter { $0 != country && (country == origin || $0 != origin) }
     }
 
     /// Likelihood from the strongest hit (its calibrated likelihood, scales.csv), with a reason
@@ -160,8 +165,10 @@ package enum ExposureRating {
         include: (Country) -> Bool = { _ in true }
     ) -> RuleOutcome? {
         var hits: [ExposureIndex.Hit] = []
+        // Sorted once per flow, not once per jurisdiction.
+        let all = risk == .localization ? flow.allCountries : []
         for (country, roles) in touches(flow) where include(country) {
-            let onward = risk == .localization ? onward(from: country, in: flow) : []
+            let onward = risk == .localization ? onward(from: country, among: all, origin: flow.origin) : []
             if risk == .localization && onward.isEmpty { continue }
             if let hit = exposures.strongest(risk, in: country, roles: roles, onward: onward, for: flow) { hits.append(hit) }
         }

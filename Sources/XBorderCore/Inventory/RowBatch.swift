@@ -26,13 +26,35 @@ struct RowBatch {
     }
 
     /// A batch on its way through another thread: the rows, the decoders (with their caches)
-    /// and, once decoded, the outcomes. Unchecked: the rows point into the input bytes, which
+    /// and, once run, its flows, rejected rows and diagnostics. Unchecked: the rows point into the input bytes, which
     /// outlive the job, and the job belongs to one thread at a time (the reader hands it over
     /// and waits for it before touching the decoders again).
     struct Job: @unchecked Sendable {
         var batch: RowBatch
         var decoders: [InventoryDecoder]
-        var outcomes: [Outcome] = []
+        /// The batch's valid rows, in file order.
+        var flows: [Flow] = []
+        /// The batch's rejected rows, in file order.
+        var rejected: [Inventory.RejectedRow] = []
+        /// The rows' CSV problems and decoding diagnostics, in file order.
+        var log = DiagnosticLog()
+
+        /// Decodes the batch and sorts the outcomes into flows, rejected rows and one log, on
+        /// the decoding thread: the reading thread, which tokenizes alone, only appends them.
+        mutating func run(mapping: HeaderMapping, headerCount: Int) {
+            let outcomes = batch.decode(mapping: mapping, headerCount: headerCount, decoders: &decoders)
+            flows.reserveCapacity(outcomes.count)
+            for (row, outcome) in zip(batch.rows, outcomes) {
+                log.merge(row.problems)
+                log.merge(outcome.log)
+                switch outcome.row {
+                case nil: break
+                case .flow(let flow)?: flows.append(flow)
+                case .rejected(let reject)?: rejected.append(reject)
+                }
+            }
+            batch.rows = []
+        }
     }
 
     var rows: [Row] = []
@@ -67,13 +89,19 @@ struct RowBatch {
                     of: $0, mapping: mapping, headerCount: headerCount, path: path, sheet: sheet, buffer: buffer, cells: cells)
             }
         }
+        // More pieces than workers, each taking a free decoder: a worker that finishes early
+        // (the reading thread shares the cores) takes the next piece instead of idling while
+        // the other finishes its half. The decoders hold only caches, so which one decodes a
+        // row never changes its outcome.
         let input = SharedInput(rows: rows, buffer: buffer)
-        let state = Mutex((decoders: decoders, outcomes: Array(repeating: [Outcome](), count: workers)))
-        let perWorker = (rows.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var decoder = state.withLock { $0.decoders[w] }
+        let pieces = min(workers * 4, max(1, rows.count / 256))
+        let perPiece = (rows.count + pieces - 1) / pieces
+        let state = Mutex((free: decoders, outcomes: Array(repeating: [Outcome](), count: pieces)))
+        let spare = decoders[0]
+        DispatchQueue.concurrentPerform(iterations: pieces) { p in
+            var decoder = state.withLock { $0.free.popLast() } ?? spare
             let cells = CellDecoder(encoding: encoding)
-            let range = (w * perWorker)..<min(input.rows.count, (w + 1) * perWorker)
+            let range = (p * perPiece)..<min(input.rows.count, (p + 1) * perPiece)
             var outcomes: [Outcome] = []
             outcomes.reserveCapacity(range.count)
             for i in range {
@@ -83,17 +111,17 @@ struct RowBatch {
                         cells: cells))
             }
             state.withLock {
-                $0.decoders[w] = decoder
-                $0.outcomes[w] = outcomes
+                $0.free.append(decoder)
+                $0.outcomes[p] = outcomes
             }
         }
         return state.withLock { state in
-            decoders = state.decoders
+            // Keep as many decoders as were handed in (a spare copy may have joined the pool).
+            decoders = Array(state.free.suffix(decoders.count))
             return state.outcomes.flatMap { $0 }
         }
     }
 
-    /// The rows and their bytes, read (never written) by every thread while `decode` waits.
     private struct SharedInput: @unchecked Sendable {
         let rows: [Row]
         let buffer: UnsafeBufferPointer<UInt8>

@@ -51,7 +51,7 @@ struct RowCollector {
         let columns = headerCount
         pending = Background {
             var job = handed
-            job.outcomes = job.batch.decode(mapping: mapping, headerCount: columns, decoders: &job.decoders)
+            job.run(mapping: mapping, headerCount: columns)
             return job
         }
     }
@@ -63,19 +63,11 @@ struct RowCollector {
         workers = job.decoders
         let before = rowsRead
         defer { ProgressMeter.shared.addRows(rowsRead - before) }
-        for (row, outcome) in zip(job.batch.rows, job.outcomes) {
-            diagnostics.merge(row.problems)
-            diagnostics.merge(outcome.log)
-            switch outcome.row {
-            case nil:
-                break
-            case .flow(let flow)?:
-                rowsRead += 1
-                flows.append(flow)
-            case .rejected(let reject)?:
-                rowsRead += 1
-                rejected.append(reject)
-            }
-        }
+        // `DiagnosticLog.merge` keeps the first diagnostics up to its limit and counts the rest,
+        // so merging the batch's log at once equals merging its rows one by one.
+        diagnostics.merge(job.log)
+        flows.append(contentsOf: job.flows)
+        for reject in job.rejected { rejected.append(reject) }
+        rowsRead += job.flows.count + job.rejected.count
     }
 }

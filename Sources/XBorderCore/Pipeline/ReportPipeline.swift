@@ -20,10 +20,14 @@ package enum ReportPipeline {
     /// findings and residual bands counted), and the inputs and assessor when they could be read.
     static func examine(_ config: Config) -> (outcome: Outcome, inputs: PeriodInputs?, assessor: Assessor?) {
         var log = DiagnosticLog()
-        let inputs = PeriodInputs.load(config, diagnostics: &log)
         var outcome = Outcome(diagnostics: [])
+        let start = ContinuousClock.now
+        let inputs = PeriodInputs.load(config, diagnostics: &log)
+        outcome.record("read+decode", since: start)
         var assessor: Assessor?
         if let inputs {
+            let assessing = ContinuousClock.now
+            defer { outcome.record("assess", since: assessing) }
             let baseline = Assessor(reference: inputs.reference, asOf: inputs.asOf)
             assessor = baseline
             Coverage(flows: inputs.inventory.flows, exposures: baseline.exposureIndex).report(into: &log)

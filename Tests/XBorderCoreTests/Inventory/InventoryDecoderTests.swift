@@ -49,6 +49,24 @@ import XBorderCore
         #expect(a.rejected.count > 100)
     }
 
+    @Test("past the diagnostics limit, batches keep the first diagnostics in file order and count every one")
+    func diagnosticsLimitAcrossBatches() throws {
+        // 12,000 rows with one unknown country each: more diagnostics than the log keeps, spread
+        // over several batches whose logs are merged whole.
+        var csv = Self.header
+        for i in 0..<12_000 { csv += "F\(i),CAD,technical,secret,Germny,US,,,\n" }
+        for parallelism in [1, 2] {
+            let (inventory, log) = Self.decode(csv, keptRejected: 100, parallelism: parallelism)
+            let read = try #require(inventory)
+            #expect(read.rejected.count == 12_000)
+            #expect(log.all.count == DiagnosticLog.storageLimit)
+            #expect(log.all.count + log.suppressed == 12_000)
+            #expect(log.errorCount == 12_000)
+            let lines = log.all.compactMap { $0.location?.line }
+            #expect(lines == Array(2..<(2 + DiagnosticLog.storageLimit)))
+        }
+    }
+
     /// Every rejected row as `line flow_id codes`, through `RejectedRows.forEach`.
     static func listed(_ inventory: Inventory?) -> [String] {
         var rows: [String] = []

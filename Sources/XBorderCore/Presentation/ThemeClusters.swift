@@ -59,18 +59,22 @@ package struct ThemeClusters: Sendable {
     package mutating func add(_ finding: Finding, flow: Flow, flowIndex: Int) {
         guard finding.residualBand >= .high else { return }
         let key = Self.key(finding, flow: flow)
-        var cluster = clusters[key] ?? Cluster(key: key)
+        totalWeight += finding.residual.score
+        // Updated in place in the table: a copy taken out and put back would copy its arrays
+        // and its `recommended` table on every change, the table still holding the original.
+        Self.add(finding, flowIndex: flowIndex, to: &clusters[key, default: Cluster(key: key)])
+    }
+
+    private static func add(_ finding: Finding, flowIndex: Int, to cluster: inout Cluster) {
         cluster.findings += 1
         if finding.residualBand == .critical { cluster.critical += 1 } else { cluster.high += 1 }
         cluster.weight += finding.residual.score
-        totalWeight += finding.residual.score
         if cluster.flowIndices.last != flowIndex {
             cluster.flowCount += 1
-            if cluster.flowIndices.count < Self.flowLimit { cluster.flowIndices.append(flowIndex) }
+            if cluster.flowIndices.count < flowLimit { cluster.flowIndices.append(flowIndex) }
         }
-        if cluster.sampleIDs.count < Self.sampleLimit { cluster.sampleIDs.append(finding.id) }
+        if cluster.sampleIDs.count < sampleLimit { cluster.sampleIDs.append(finding.id) }
         for id in finding.recommended { cluster.recommended[id, default: 0] += 1 }
-        clusters[key] = cluster
     }
 
     /// Adds the clusters of a later chunk of flows.

@@ -13,6 +13,12 @@ enum Console {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Stage timings on stderr under `XBORDER_TIMINGS=1` (docs/PERFORMANCE.md); never in files.
+    static func printTimings(_ outcome: ReportPipeline.Outcome) {
+        guard ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" else { return }
+        for (stage, seconds) in outcome.timings { error("timing: \(stage) \(seconds)") }
+    }
+
     /// Prints diagnostics in the chosen format; text in the language of `text`.
     static func print(_ diagnostics: [Diagnostic], format: DiagnosticFormat, text: CLIText? = nil) {
         switch format {

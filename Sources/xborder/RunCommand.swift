@@ -75,9 +75,7 @@ struct RunCommand: ParsableCommand {
                 text("cli_revision", ["period": config.periodName, "revision": String(revision), "supersedes": supersedes]))
         }
         Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
-        if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
-            for (stage, seconds) in outcome.timings { Console.error("timing: \(stage) \(seconds)") }
-        }
+        Console.printTimings(outcome)
         if !options.quiet {
             if outcome.inventoryRead { Console.out(Console.rows(outcome, text: text)) }
             if outcome.assessed {
@@ -119,9 +117,7 @@ struct CheckCommand: ParsableCommand {
             let config = options.config(period: folder)
             let outcome = ReportPipeline.check(config)
             Console.print(outcome.diagnostics, format: options.diagnostics, text: text)
-            if ProcessInfo.processInfo.environment["XBORDER_TIMINGS"] == "1" {
-                for (stage, seconds) in outcome.timings { Console.error("timing: \(stage) \(seconds)") }
-            }
+            Console.printTimings(outcome)
             if !options.quiet {
                 if outcome.inventoryRead { Console.out(Console.rows(outcome, text: text)) }
                 let errors = outcome.diagnostics.filter { $0.severity == .error }.count

@@ -26,9 +26,9 @@ struct RowBatch {
     }
 
     /// A batch on its way through another thread: the rows, the decoders (with their caches)
-    /// and, once run, its flows, rejected rows and diagnostics. Unchecked: the rows point into the input bytes, which
-    /// outlive the job, and the job belongs to one thread at a time (the reader hands it over
-    /// and waits for it before touching the decoders again).
+    /// and, once run, its flows, rejected rows and diagnostics. Unchecked: the rows point into
+    /// the input bytes, which outlive the job, and the job belongs to one thread at a time (the
+    /// reader hands it over and waits for it before touching the decoders again).
     struct Job: @unchecked Sendable {
         var batch: RowBatch
         var decoders: [InventoryDecoder]
@@ -89,39 +89,43 @@ struct RowBatch {
                     of: $0, mapping: mapping, headerCount: headerCount, path: path, sheet: sheet, buffer: buffer, cells: cells)
             }
         }
-        // More pieces than workers, each taking a free decoder: a worker that finishes early
-        // (the reading thread shares the cores) takes the next piece instead of idling while
-        // the other finishes its half. The decoders hold only caches, so which one decodes a
-        // row never changes its outcome.
+        // Each worker takes the next unclaimed piece until none is left: a worker that finishes
+        // early (the reading thread shares the cores) takes more pieces instead of idling while
+        // the other finishes a fixed half.
         let input = SharedInput(rows: rows, buffer: buffer)
         let pieces = min(workers * 4, max(1, rows.count / 256))
         let perPiece = (rows.count + pieces - 1) / pieces
-        let state = Mutex((free: decoders, outcomes: Array(repeating: [Outcome](), count: pieces)))
-        let spare = decoders[0]
-        DispatchQueue.concurrentPerform(iterations: pieces) { p in
-            var decoder = state.withLock { $0.free.popLast() } ?? spare
+        let state = Mutex(
+            (decoders: decoders, next: 0, outcomes: Array(repeating: [Outcome](), count: pieces)))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var decoder = state.withLock { $0.decoders[w] }
             let cells = CellDecoder(encoding: encoding)
-            let range = (p * perPiece)..<min(input.rows.count, (p + 1) * perPiece)
-            var outcomes: [Outcome] = []
-            outcomes.reserveCapacity(range.count)
-            for i in range {
-                outcomes.append(
-                    decoder.outcome(
-                        of: input.rows[i], mapping: mapping, headerCount: headerCount, path: path, sheet: sheet, buffer: input.buffer,
-                        cells: cells))
+            while true {
+                let p = state.withLock { state in
+                    defer { state.next += 1 }
+                    return state.next
+                }
+                guard p < pieces else { break }
+                let range = (p * perPiece)..<min(input.rows.count, (p + 1) * perPiece)
+                var outcomes: [Outcome] = []
+                outcomes.reserveCapacity(range.count)
+                for i in range {
+                    outcomes.append(
+                        decoder.outcome(
+                            of: input.rows[i], mapping: mapping, headerCount: headerCount, path: path, sheet: sheet,
+                            buffer: input.buffer, cells: cells))
+                }
+                state.withLock { $0.outcomes[p] = outcomes }
             }
-            state.withLock {
-                $0.free.append(decoder)
-                $0.outcomes[p] = outcomes
-            }
+            state.withLock { $0.decoders[w] = decoder }
         }
         return state.withLock { state in
-            // Keep as many decoders as were handed in (a spare copy may have joined the pool).
-            decoders = Array(state.free.suffix(decoders.count))
+            decoders = state.decoders
             return state.outcomes.flatMap { $0 }
         }
     }
 
+    /// The rows and their bytes, read (never written) by every thread while `decode` waits.
     private struct SharedInput: @unchecked Sendable {
         let rows: [Row]
         let buffer: UnsafeBufferPointer<UInt8>

@@ -32,6 +32,8 @@ package struct FindingsExport: FindingSink {
     private var builtIDs: Set<UInt64> = []
     /// The assessment entry being put together.
     private var scratch: [UInt8] = []
+    /// The assessment part of a finding being put together (see `buildPart`).
+    private var scratchPart = FragmentCache.FindingPart()
     /// How paths are shown (relative to the project folder, never absolute); as given when nil.
     package var layout: InputsLayout?
     /// The parts that recur across findings, for `add(_:findings:)` (see `FragmentCache`).
@@ -110,58 +112,57 @@ package struct FindingsExport: FindingSink {
         add(finding, flow: flow, cache: &cache)
     }
 
-    /// Appends one finding to both documents. The parts that recur across flows (ratings,
-    /// jurisdictions with their laws, each explanation sentence, controls, recommendations,
-    /// reasons) come from `cache`; only the finding's identity, its flow's columns and its
-    /// decision are written afresh. Exposure rows are added to `cited` when a part citing them
-    /// is built, so the union of every export's `cited` sharing a cache is complete.
+    /// Appends one finding to both documents. What depends on the assessment alone (ratings,
+    /// jurisdictions with their laws, controls, recommendations, the explanation and the
+    /// assessment ID) comes from `cache`, built once per distinct assessment (`FindingKey`);
+    /// only the finding's identity, its flow's columns and its decision are written afresh.
+    /// Exposure rows, jurisdictions and assessment entries are recorded (`cited`,
+    /// `citedJurisdictions`, `assessments`) when a part citing them is built, so the union over
+    /// every export sharing a cache is complete.
     package mutating func add(_ finding: Finding, flow: Flow, cache: inout FragmentCache) {
         count += 1
+        let key = FragmentCache.FindingKey(finding)
+        let part: FragmentCache.FindingPart
+        if let known = cache.findings[key] {
+            part = known
+        } else {
+            // Built in reused buffers; kept (copied to size) only when the assessment recurs:
+            // most distinct assessments occur once, and caching those would cost more than
+            // it saves.
+            var built = FragmentCache.FindingPart()
+            swap(&built, &scratchPart)
+            buildPart(finding, key: key, into: &built, cache: &cache)
+            if cache.admit(key) {
+                part = built.copied()
+                cache.findings[key] = part
+            } else {
+                part = built
+            }
+            swap(&built, &scratchPart)
+        }
         let risk = finding.risk.rawValue
         let decision = finding.decision
-        let ratings = ratingsPart(finding, cache: &cache)
-        let hits = hitsPart(finding, cache: &cache)
-        let likelihood = reasonsPart(
-            FragmentCache.ReasonsKey(level: finding.inherent.likelihood, reasons: finding.likelihoodReasons),
-            likelihood: true, cache: &cache)
-        let impact = reasonsPart(
-            FragmentCache.ReasonsKey(level: finding.inherent.impact, reasons: finding.impactReasons),
-            likelihood: false, cache: &cache)
-        let controls = controlsPart(
-            FragmentCache.ControlsKey(controls: finding.controls, withheld: finding.withheld, unmetDuty: finding.unmetDuty),
-            cache: &cache)
-        let recommended = recommendedPart(finding.recommended, cache: &cache)
 
-        let current = flowCells.map {
-            $0.index == finding.flowIndex && $0.flowID == flow.id && $0.location == flow.location
-        }
-        if current != true {
-            flowCells = FlowCells(flow, index: finding.flowIndex)
+        if !flowCells.holds(flow, index: finding.flowIndex) {
+            flowCells.fill(flow, index: finding.flowIndex)
             citedJurisdictions.insert(flow.origin)
             citedJurisdictions.insert(flow.destination)
         }
-        let cells = flowCells!
+        let cells = flowCells
 
         // findings.csv
         if cells.plainID {
-            csv.append(contentsOf: cells.id)
+            csv.append(contentsOf: cells.bytes[cells.id])
             csv.append(UInt8(ascii: ":"))
             csv.append(contentsOf: risk.utf8)
             csv.append(UInt8(ascii: ","))
-            csv.append(contentsOf: cells.id)
+            csv.append(contentsOf: cells.bytes[cells.id])
         } else {
             CSVWriter.appendCell(finding.id, to: &csv)
             csv.append(UInt8(ascii: ","))
             CSVWriter.appendCell(flow.id, to: &csv)
         }
-        csv.append(UInt8(ascii: ","))
-        csv.append(contentsOf: risk.utf8)
-        csv.append(contentsOf: ratings.csv)
-        csv.append(contentsOf: hits.csv)
-        csv.append(contentsOf: controls.csv)
-        csv.append(contentsOf: recommended.csv)
-        csv.append(UInt8(ascii: ","))
-        let sentences = [likelihood.sentence, impact.sentence, controls.sentence, ratings.sentence]
+        csv.append(contentsOf: part.csv)
         if let decision {
             let owner = decision.decision.owner.isEmpty ? flow.owner : decision.decision.owner
             CSVWriter.appendCell(decision.status.rawValue, to: &csv)
@@ -171,43 +172,37 @@ package struct FindingsExport: FindingSink {
             CSVWriter.appendCell(decision.decision.dueDate?.description ?? "", to: &csv)
             csv.append(UInt8(ascii: ","))
             if decision.expired, let expiry = decision.decision.expiresOn {
-                let text = sentences.map(\.text).joined(separator: " ")
+                let text = part.sentences.map(\.text).joined(separator: " ")
                 CSVWriter.appendCell(text + " " + formatter.acceptanceExpiredSentence(expiry), to: &csv)
             } else {
-                Sentence.appendCell(joining: sentences, to: &csv)
+                csv.append(contentsOf: part.explanation)
             }
         } else {
             csv.append(UInt8(ascii: ","))
-            csv.append(contentsOf: cells.owner)
+            csv.append(contentsOf: cells.bytes[cells.owner])
             csv.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: ",")])
-            Sentence.appendCell(joining: sentences, to: &csv)
+            csv.append(contentsOf: part.explanation)
         }
-        csv.append(contentsOf: cells.countries)
+        csv.append(contentsOf: cells.bytes[cells.countries])
         csv.append(contentsOf: decision?.overdue == true ? Self.yes : Self.no)
-        csv.append(contentsOf: cells.asset)
+        csv.append(contentsOf: cells.bytes[cells.asset])
         csv.append(contentsOf: [0x0D, 0x0A])
 
         // findings.json (the ID's risk suffix needs no escaping, so the flow ID's escaped form is
         // reused for both members)
         if count > 1 { json.append(UInt8(ascii: ",")) }
         json.append(contentsOf: #"{"finding_id":""#.utf8)
-        json.append(contentsOf: cells.jsonID)
+        json.append(contentsOf: cells.bytes[cells.jsonID])
         json.append(UInt8(ascii: ":"))
         json.append(contentsOf: risk.utf8)
         json.append(contentsOf: #"","flow_id":""#.utf8)
-        json.append(contentsOf: cells.jsonID)
+        json.append(contentsOf: cells.bytes[cells.jsonID])
         json.append(contentsOf: #"","risk":""#.utf8)
         json.append(contentsOf: risk.utf8)
         json.append(contentsOf: #"","flows_csv_line":"#.utf8)
-        json.append(contentsOf: cells.line)
-        json.append(contentsOf: cells.countriesJSON)
-        json.append(contentsOf: #","assessment":""#.utf8)
-        let assessment = assessmentID(
-            risk: risk, parts: [ratings.json, hits.json, controls.json, recommended.json],
-            likelihood: likelihood.json, impact: impact.json)
-        Self.appendHex(assessment, to: &json)
-        json.append(UInt8(ascii: "\""))
-        json.append(contentsOf: #","decision":"#.utf8)
+        json.append(contentsOf: cells.bytes[cells.line])
+        json.append(contentsOf: cells.bytes[cells.countriesJSON])
+        json.append(contentsOf: part.json)
         if let decision {
             var w = JSONWriter(indent: 0)
             w.beginObject()
@@ -227,6 +222,43 @@ package struct FindingsExport: FindingSink {
             json.append(contentsOf: "null".utf8)
         }
         json.append(UInt8(ascii: "}"))
+    }
+
+    /// The bytes of a finding that depend on its assessment alone, put together in `part`'s
+    /// buffers (emptied first) from the parts cached per rating pair, set of hits, reasons,
+    /// controls and recommendations.
+    private mutating func buildPart(
+        _ finding: Finding, key: FragmentCache.FindingKey, into part: inout FragmentCache.FindingPart,
+        cache: inout FragmentCache
+    ) {
+        let risk = finding.risk.rawValue
+        let ratings = ratingsPart(finding, cache: &cache)
+        let hits = hitsPart(finding, key: key.hits, cache: &cache)
+        let likelihood = reasonsPart(key.likelihood, likelihood: true, cache: &cache)
+        let impact = reasonsPart(key.impact, likelihood: false, cache: &cache)
+        let controls = controlsPart(key.controls, cache: &cache)
+        let recommended = recommendedPart(key.recommended, cache: &cache)
+
+        // `,risk,likelihood,…,recommended_measures,` (the cells between flow_id and decision)
+        part.csv.removeAll(keepingCapacity: true)
+        part.csv.append(UInt8(ascii: ","))
+        part.csv.append(contentsOf: risk.utf8)
+        part.csv.append(contentsOf: ratings.csv)
+        part.csv.append(contentsOf: hits.csv)
+        part.csv.append(contentsOf: controls.csv)
+        part.csv.append(contentsOf: recommended.csv)
+        part.csv.append(UInt8(ascii: ","))
+        part.sentences = [likelihood.sentence, impact.sentence, controls.sentence, ratings.sentence]
+        part.explanation.removeAll(keepingCapacity: true)
+        Sentence.appendCell(joining: part.sentences, to: &part.explanation)
+        // `,"assessment":"<id>","decision":`
+        part.json.removeAll(keepingCapacity: true)
+        part.json.append(contentsOf: #","assessment":""#.utf8)
+        let assessment = assessmentID(
+            risk: risk, parts: [ratings.json, hits.json, controls.json, recommended.json],
+            likelihood: likelihood.json, impact: impact.json)
+        Self.appendHex(assessment, to: &part.json)
+        part.json.append(contentsOf: #"","decision":"#.utf8)
     }
 
     /// The ID of the finding's assessment (its ratings, hits, controls, recommendations and
@@ -262,46 +294,72 @@ package struct FindingsExport: FindingSink {
     }
 
     /// The cells of the flow whose findings are being written: a flow has several findings.
-    private var flowCells: FlowCells?
+    private var flowCells = FlowCells()
 
-    /// A flow's own cells, escaped once for all of its findings.
+    /// A flow's own cells, escaped once for all of its findings, in one reused buffer.
     private struct FlowCells {
-        /// Which flow: its index, ID and row (findings built by hand may reuse an index).
-        var index: Int
-        var flowID: String
-        var location: SourceLocation
+        /// Which flow: its index, ID and row (findings built by hand may reuse an index); nil
+        /// before the first.
+        private var index: Int?
+        private var flowID = ""
+        private var location = SourceLocation(file: "")
         /// The flow ID needs neither quotes nor neutralization in findings.csv.
-        var plainID: Bool
-        var id: [UInt8]
+        var plainID = false
+        /// Every cell below, one after the other.
+        var bytes: [UInt8] = []
+        /// The flow ID as it is.
+        var id = 0..<0
         /// The `owner` cell.
-        var owner: [UInt8]
+        var owner = 0..<0
         /// `,origin_country,destination_country`.
-        var countries: [UInt8]
+        var countries = 0..<0
         /// The `data_asset` cell.
-        var asset: [UInt8]
+        var asset = 0..<0
         /// The flow ID escaped for a JSON string, without the quotes.
-        var jsonID: [UInt8]
+        var jsonID = 0..<0
         /// The flows.csv line, in decimal.
-        var line: [UInt8]
+        var line = 0..<0
         /// `,"origin":"JP","destination":"CN"` for findings.json.
-        var countriesJSON: [UInt8]
+        var countriesJSON = 0..<0
 
-        init(_ flow: Flow, index: Int) {
+        /// True when the cells are those of `flow` at `index`.
+        func holds(_ flow: Flow, index: Int) -> Bool {
+            self.index == index && flowID == flow.id && location == flow.location
+        }
+
+        /// Replaces the cells with those of `flow` at `index`.
+        mutating func fill(_ flow: Flow, index: Int) {
             self.index = index
             flowID = flow.id
             location = flow.location
             plainID = FindingsExport.isPlainCell(flow.id)
-            id = Array(flow.id.utf8)
-            owner = []
-            CSVWriter.appendCell(flow.owner, to: &owner)
-            countries = Array(",\(flow.origin.code),\(flow.destination.code)".utf8)
-            asset = []
-            CSVWriter.appendCell(flow.asset, to: &asset)
-            var quoted: [UInt8] = []
-            JSONWriter.appendString(flow.id, to: &quoted)
-            jsonID = Array(quoted.dropFirst().dropLast())
-            line = Array(String(flow.location.line).utf8)
-            countriesJSON = Array(#","origin":"\#(flow.origin.code)","destination":"\#(flow.destination.code)""#.utf8)
+            bytes.removeAll(keepingCapacity: true)
+            id = append { $0.append(contentsOf: flow.id.utf8) }
+            owner = append { CSVWriter.appendCell(flow.owner, to: &$0) }
+            countries = append {
+                $0.append(UInt8(ascii: ","))
+                $0.append(contentsOf: flow.origin.code.utf8)
+                $0.append(UInt8(ascii: ","))
+                $0.append(contentsOf: flow.destination.code.utf8)
+            }
+            asset = append { CSVWriter.appendCell(flow.asset, to: &$0) }
+            let quoted = append { JSONWriter.appendString(flow.id, to: &$0) }
+            jsonID = (quoted.lowerBound + 1)..<(quoted.upperBound - 1)
+            line = append { $0.append(contentsOf: String(flow.location.line).utf8) }
+            countriesJSON = append {
+                $0.append(contentsOf: #","origin":""#.utf8)
+                $0.append(contentsOf: flow.origin.code.utf8)
+                $0.append(contentsOf: #"","destination":""#.utf8)
+                $0.append(contentsOf: flow.destination.code.utf8)
+                $0.append(UInt8(ascii: "\""))
+            }
+        }
+
+        /// Appends what `write` writes and returns where it is.
+        private mutating func append(_ write: (inout [UInt8]) -> Void) -> Range<Int> {
+            let start = bytes.count
+            write(&bytes)
+            return start..<bytes.count
         }
     }
 
@@ -352,8 +410,10 @@ package struct FindingsExport: FindingSink {
 
     /// `,jurisdictions,laws,sources` cells and the `jurisdictions` member. A set of hits not
     /// seen before is put together from parts cached per exposure row and per hit.
-    private mutating func hitsPart(_ finding: Finding, cache: inout FragmentCache) -> (csv: [UInt8], json: [UInt8]) {
-        if let known = cache.hits[finding.hits] { return known }
+    private mutating func hitsPart(
+        _ finding: Finding, key: FragmentCache.HitsKey, cache: inout FragmentCache
+    ) -> (csv: [UInt8], json: [UInt8]) {
+        if let known = cache.hits[key] { return known }
         let cites = finding.exposureIndices
         cited.formUnion(cites)
         for hit in finding.hits { citedJurisdictions.insert(hit.country) }
@@ -377,7 +437,7 @@ package struct FindingsExport: FindingSink {
         }
         json.append(UInt8(ascii: "]"))
         let part = (csv, json)
-        if cache.hits.count < FragmentCache.capacity { cache.hits[finding.hits] = part }
+        if cache.hits.count < FragmentCache.capacity { cache.hits[key] = part }
         return part
     }
 
@@ -497,8 +557,11 @@ package struct FindingsExport: FindingSink {
     }
 
     /// `,recommended_measures` cell and member.
-    private func recommendedPart(_ ids: [String], cache: inout FragmentCache) -> (csv: [UInt8], json: [UInt8]) {
-        if let known = cache.recommended[ids] { return known }
+    private func recommendedPart(
+        _ key: FragmentCache.RecommendedKey, cache: inout FragmentCache
+    ) -> (csv: [UInt8], json: [UInt8]) {
+        if let known = cache.recommended[key] { return known }
+        let ids = key.ids
         var csv = [UInt8(ascii: ",")]
         CSVWriter.appendCell(ids.joined(separator: ";"), to: &csv)
         var json = JSONWriter(indent: 0)
@@ -506,7 +569,7 @@ package struct FindingsExport: FindingSink {
         json.strings(ids, "recommended_measures")
         json.endObject()
         let part = (csv, Self.members(json.drain()))
-        if cache.recommended.count < FragmentCache.capacity { cache.recommended[ids] = part }
+        if cache.recommended.count < FragmentCache.capacity { cache.recommended[key] = part }
         return part
     }
 

@@ -3,18 +3,6 @@
 /// of findings. Each worker owns one cache at a time; a cached part is a pure function of its
 /// key, so reusing one never changes the output bytes.
 package struct FragmentCache: Sendable {
-    /// Inherent and residual ratings.
-    struct RatingsKey: Hashable, Sendable {
-        var inherent: Finding.Rating
-        var residual: Finding.Rating
-    }
-
-    /// A rating level and the reasons for it.
-    struct ReasonsKey: Hashable, Sendable {
-        var level: Int
-        var reasons: [Reason]
-    }
-
     /// The ratings' cells and members, and the residual sentence.
     struct RatingsPart: Sendable {
         var csv: [UInt8]
@@ -25,20 +13,50 @@ package struct FragmentCache: Sendable {
     /// Entries kept at most per table, so a pathological inventory cannot grow a cache
     /// without bound (parts are rebuilt when missing).
     static let capacity = 100_000
+    /// Whole findings kept at most per cache: each holds about a kilobyte of bytes.
+    static let findingCapacity = 16_384
 
+    /// What a finding writes that depends on its assessment alone.
+    struct FindingPart: Sendable {
+        /// `,risk,likelihood,…,recommended_measures,`: findings.csv's cells from `risk` up to
+        /// the decision's.
+        var csv: [UInt8] = []
+        /// The explanation cell.
+        var explanation: [UInt8] = []
+        /// The explanation's sentences (an expired acceptance adds one).
+        var sentences: [Sentence] = []
+        /// `,"assessment":"<id>","decision":` for findings.json.
+        var json: [UInt8] = []
+
+        /// A copy whose buffers are exactly as large as their bytes.
+        func copied() -> FindingPart {
+            FindingPart(
+                csv: csv.withUnsafeBufferPointer { Array($0) },
+                explanation: explanation.withUnsafeBufferPointer { Array($0) }, sentences: sentences,
+                json: json.withUnsafeBufferPointer { Array($0) })
+        }
+    }
+
+    /// Whole findings' parts, by everything they depend on, for assessments seen at least twice.
+    var findings: [FindingKey: FindingPart] = [:]
+    /// Fingerprints of the assessments seen once (see `admit`).
+    private var seen: Set<UInt64> = []
+
+    /// True when the part of a finding with `key`, not in `findings`, should be kept: its
+    /// assessment was seen before and the table has room. Singletons, most distinct
+    /// assessments, are never stored.
+    mutating func admit(_ key: FindingKey) -> Bool {
+        guard findings.count < Self.findingCapacity else { return false }
+        if seen.count >= Self.capacity { return true }
+        return !seen.insert(key.fingerprint).inserted
+    }
     var ratings: [RatingsKey: RatingsPart] = [:]
-    var hits: [[ExposureIndex.Hit]: (csv: [UInt8], json: [UInt8])] = [:]
+    var hits: [HitsKey: (csv: [UInt8], json: [UInt8])] = [:]
     var likelihood: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
     var impact: [ReasonsKey: (sentence: Sentence, json: [UInt8])] = [:]
     var controls: [ControlsKey: (csv: [UInt8], json: [UInt8], sentence: Sentence)] = [:]
 
-    /// What the controls part of a finding depends on.
-    struct ControlsKey: Hashable {
-        var controls: [Finding.AppliedControl]
-        var withheld: [String]
-        var unmetDuty: String
-    }
-    var recommended: [[String]: (csv: [UInt8], json: [UInt8])] = [:]
+    var recommended: [RecommendedKey: (csv: [UInt8], json: [UInt8])] = [:]
     var phrases: [Reason: String] = [:]
     /// findings.json codes of reasons.
     var codes: [Reason: String] = [:]

@@ -10,9 +10,10 @@ extension InventoryEnumeration {
     /// Key of this value's label in the message catalogue.
     package var catalogueKey: String { "\(Self.catalogueKey)_\(rawValue)" }
 
-    package static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.position < rhs.position }
+
+    /// The case's position in `allCases`.
+    package var position: Int { Self.allCases.distance(from: Self.allCases.startIndex, to: Self.allCases.firstIndex(of: self)!) }
 }
 
 /// What kind of data flows (`data_category`).

@@ -49,12 +49,23 @@ package struct ReportAggregate: Sendable {
     /// (origin, destination) → flow count and worst residual band.
     package private(set) var pairs: [PairKey: PairCell] = [:]
     /// Country → flows touching it.
-    package private(set) var countryFlows: [Country: Int] = [:]
+    package private(set) var countryFlows = CountryTally<Int>()
     /// (country, risk) → findings and worst residual band (the jurisdictions whose law drove a
     /// government finding; the destination for private risks).
     package private(set) var countryRisk: [CountryRiskKey: PairCell] = [:]
-    /// Category × confidentiality flow counts.
-    package private(set) var categoryMatrix: [DataCategory: [Confidentiality: Int]] = [:]
+    /// Category × confidentiality flow counts (categories and classes with flows only).
+    package var categoryMatrix: [DataCategory: [Confidentiality: Int]] {
+        var matrix: [DataCategory: [Confidentiality: Int]] = [:]
+        for (c, category) in DataCategory.allCases.enumerated() {
+            for (k, confidentiality) in Confidentiality.allCases.enumerated() {
+                let n = categoryCounts[c * Confidentiality.allCases.count + k]
+                if n > 0 { matrix[category, default: [:]][confidentiality] = n }
+            }
+        }
+        return matrix
+    }
+    /// The counts behind `categoryMatrix`, by category position × class count + class position.
+    private var categoryCounts = [Int](repeating: 0, count: DataCategory.allCases.count * Confidentiality.allCases.count)
     /// Measure → findings recommending it.
     package private(set) var recommendedCounts: [String: Int] = [:]
     /// Exposure rows cited by any finding.
@@ -74,9 +85,9 @@ package struct ReportAggregate: Sendable {
     /// Findings above Low without any decision.
     package private(set) var undecidedAboveLow = 0
     /// Roles each country plays across the flows.
-    package private(set) var countryRoles: [Country: Set<JurisdictionRole>] = [:]
+    package private(set) var countryRoles = CountryTally<RoleSet>()
     /// Flows leaving, entering and staying in each country (origin → destination).
-    package private(set) var countryDirections: [Country: (outbound: Int, inbound: Int, domestic: Int)] = [:]
+    package private(set) var countryDirections = CountryTally<(outbound: Int, inbound: Int, domestic: Int)>()
     /// Measure → High or Critical findings recommending it.
     package private(set) var recommendedHighCounts: [String: Int] = [:]
     /// Decided findings per status in effect.
@@ -124,16 +135,22 @@ package struct ReportAggregate: Sendable {
 
     /// Adds one flow and its findings.
     package mutating func add(_ flow: Flow, findings: [Finding], decisionLimit: Int) {
-        categoryMatrix[flow.category, default: [:]][flow.confidentiality, default: 0] += 1
+        categoryCounts[flow.category.position * Confidentiality.allCases.count + flow.confidentiality.position] += 1
         if !flow.assumed.isEmpty {
             for bit in 0..<16 where flow.assumed.rawValue & (1 << bit) != 0 { assumedCounts[bit] += 1 }
         }
-        for country in flow.allCountries { countryFlows[country, default: 0] += 1 }
-        countryRoles[flow.origin, default: []].insert(.origin)
-        countryRoles[flow.destination, default: []].insert(.destination)
-        for c in flow.storageCountries { countryRoles[c, default: []].insert(.storage) }
-        for c in flow.access { countryRoles[c, default: []].insert(.access) }
-        if let p = flow.providerCountry { countryRoles[p, default: []].insert(.provider) }
+        // Each country once: the roles gathered first show which countries are new to this flow.
+        var touched: [Country] = []
+        func touch(_ country: Country, _ role: JurisdictionRole) {
+            if !touched.contains(country) { touched.append(country) }
+            countryRoles[country, default: .none].insert(role)
+        }
+        touch(flow.origin, .origin)
+        touch(flow.destination, .destination)
+        for c in flow.storageCountries { touch(c, .storage) }
+        for c in flow.access { touch(c, .access) }
+        if let p = flow.providerCountry { touch(p, .provider) }
+        for country in touched { countryFlows[country, default: 0] += 1 }
         if flow.origin == flow.destination {
             countryDirections[flow.origin, default: (0, 0, 0)].domestic += 1
         } else {
@@ -256,14 +273,15 @@ package struct ReportAggregate: Sendable {
             countryRisk[k, default: PairCell()].count += v.count
             if let w = v.worst { countryRisk[k]!.worst = max(countryRisk[k]!.worst ?? w, w) }
         }
-        for (c, m) in other.categoryMatrix { for (k, v) in m { categoryMatrix[c, default: [:]][k, default: 0] += v } }
+        for i in categoryCounts.indices { categoryCounts[i] += other.categoryCounts[i] }
         for (k, v) in other.recommendedCounts { recommendedCounts[k, default: 0] += v }
         for (k, v) in other.recommendedHighCounts { recommendedHighCounts[k, default: 0] += v }
         for (k, v) in other.statusCounts { statusCounts[k, default: 0] += v }
-        for (k, v) in other.countryRoles { countryRoles[k, default: []].formUnion(v) }
+        for (k, v) in other.countryRoles { countryRoles[k, default: .none].bits |= v.bits }
         for (k, v) in other.countryDirections {
-            let mine = countryDirections[k] ?? (0, 0, 0)
-            countryDirections[k] = (mine.outbound + v.outbound, mine.inbound + v.inbound, mine.domestic + v.domestic)
+            countryDirections[k, default: (0, 0, 0)].outbound += v.outbound
+            countryDirections[k, default: (0, 0, 0)].inbound += v.inbound
+            countryDirections[k, default: (0, 0, 0)].domestic += v.domestic
         }
         crossBorderFlows += other.crossBorderFlows
         for i in assumedCounts.indices { assumedCounts[i] += other.assumedCounts[i] }

@@ -54,7 +54,7 @@ extension ReportViewModelBuilder {
         }
         // Every jurisdiction touched, however many: a table row each (none dropped silently).
         let jurisdictionRows: [ViewNode] = a.countryFlows.keys.sorted().map { country in
-            let roles = (a.countryRoles[country] ?? []).sorted().map { t["role_\($0.rawValue)"] }
+            let roles = (a.countryRoles[country]?.roles ?? []).map { t["role_\($0.rawValue)"] }
             var node: [String: ViewNode] = [
                 "code": .text(country.code),
                 "name": .text(context.countryName(country)),

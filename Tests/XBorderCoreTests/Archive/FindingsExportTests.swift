@@ -75,6 +75,42 @@ struct FindingsExportTests {
         #expect(text.contains("\"DE: DE-DIS, with comma\""))
     }
 
+    @Test("chunks sharing pooled caches write the same bytes and, together, cite every assessment")
+    func pooledChunksCiteEverything() throws {
+        // Each assessment several times, so that whole findings are cached and reused across chunks.
+        let repeated = (0..<4).flatMap { round in
+            flows.map { flow -> Flow in
+                var copy = flow
+                copy.id = "R\(round)-\(flow.id)"
+                return copy
+            }
+        }
+        var single = FindingsExport(reference: reference, exposures: assessor.exposureIndex, messages: englishMessages)
+        let exports = ChunkExports(
+            reference: reference, exposures: assessor.exposureIndex, messages: englishMessages, layout: nil)
+        var csv: [UInt8] = []
+        var assessments: [UInt64: [UInt8]] = [:]
+        var cited: Set<Int> = []
+        for chunk in stride(from: 0, to: repeated.count, by: 3) {
+            var export = exports.start()
+            for i in chunk..<min(repeated.count, chunk + 3) {
+                let findings = assessor.assess(repeated[i], index: i)
+                export.add(repeated[i], findings: findings)  // the export's pooled cache
+                for finding in findings { single.add(finding, flow: repeated[i]) }  // a fresh cache each
+            }
+            let done = exports.finish(export)
+            csv += done.csv
+            cited.formUnion(done.cited)
+            for (id, entry) in done.assessments {
+                #expect(assessments[id] == nil || assessments[id] == entry)
+                assessments[id] = entry
+            }
+        }
+        #expect(csv == single.drain().csv)
+        #expect(cited == single.cited)
+        #expect(assessments == Dictionary(uniqueKeysWithValues: single.assessments.map { ($0.id, $0.entry) }))
+    }
+
     @Test("each finding row has the contract's columns and the explanation of its own numbers")
     func rowsParse() throws {
         let shared = export(sharedCache: true)

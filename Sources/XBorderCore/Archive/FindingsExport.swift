@@ -102,7 +102,8 @@ package struct FindingsExport: FindingSink {
         // Taken out while in use, so that passing it `inout` does not overlap `self`.
         var cache = FragmentCache()
         swap(&cache, &self.cache)
-        for finding in findings { add(finding, flow: flow, cache: &cache) }
+        // By index, not `for … in`, which copies each finding (a retain per array it holds).
+        for i in findings.indices { add(findings[i], flow: flow, cache: &cache) }
         swap(&cache, &self.cache)
     }
 
@@ -180,13 +181,14 @@ package struct FindingsExport: FindingSink {
         } else {
             csv.append(UInt8(ascii: ","))
             csv.append(contentsOf: cells.bytes[cells.owner])
-            csv.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: ",")])
+            csv.append(contentsOf: ",,".utf8)
             csv.append(contentsOf: part.explanation)
         }
         csv.append(contentsOf: cells.bytes[cells.countries])
-        csv.append(contentsOf: decision?.overdue == true ? Self.yes : Self.no)
+        // String literals, not shared arrays: both workers retaining one array contend for it.
+        csv.append(contentsOf: (decision?.overdue == true ? ",yes," : ",no,").utf8)
         csv.append(contentsOf: cells.bytes[cells.asset])
-        csv.append(contentsOf: [0x0D, 0x0A])
+        csv.append(contentsOf: "\r\n".utf8)
 
         // findings.json (the ID's risk suffix needs no escaping, so the flow ID's escaped form is
         // reused for both members)
@@ -363,8 +365,6 @@ package struct FindingsExport: FindingSink {
         }
     }
 
-    private static let yes = Array(",yes,".utf8)
-    private static let no = Array(",no,".utf8)
 
     /// True when a cell is written as it is: no quoting, no formula neutralization.
     static func isPlainCell(_ value: String) -> Bool {

@@ -25,7 +25,7 @@ package struct FindingCounts: FindingSink {
     /// Counts the flow's findings.
     package mutating func add(_ flow: Flow, findings: [Finding]) {
         self.findings += findings.count
-        for finding in findings { bands[finding.residualBand.ordinal] += 1 }
+        for i in findings.indices { bands[findings[i].residualBand.ordinal] += 1 }
     }
 
     /// Adds a later chunk's counts.

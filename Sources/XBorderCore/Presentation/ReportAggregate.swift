@@ -158,12 +158,15 @@ package struct ReportAggregate: Sendable {
             countryDirections[flow.origin, default: (0, 0, 0)].outbound += 1
             countryDirections[flow.destination, default: (0, 0, 0)].inbound += 1
         }
-        let worst = findings.map(\.residualBand).max()
+        var worst: Band?
+        for i in findings.indices { worst = max(worst ?? findings[i].residualBand, findings[i].residualBand) }
         pairs[PairKey(origin: flow.origin, destination: flow.destination), default: PairCell()].add(worst)
-        if !findings.isEmpty { flowsWithFindings += 1 }
-        for finding in findings {
-            add(finding, flow: flow, decisionLimit: decisionLimit)
-            if let index = findings.first?.flowIndex { themes.add(finding, flow: flow, flowIndex: index) }
+        guard let flowIndex = findings.first?.flowIndex else { return }
+        flowsWithFindings += 1
+        // By index, not `for … in`, which copies each finding (a retain per array it holds).
+        for i in findings.indices {
+            add(findings[i], flow: flow, decisionLimit: decisionLimit)
+            themes.add(findings[i], flow: flow, flowIndex: flowIndex)
         }
     }
 

@@ -39,8 +39,19 @@ package struct ByteSpellings<Value: Sendable>: Sendable {
     }
 
     private let folding: Folding
-    /// The table, shared by every copy (the decoder is copied per thread and reads it per cell).
+    /// The table, shared by every copy of this value: a decoding thread takes its own
+    /// (`ownCopy`), as threads that retain the same arrays for every cell contend for them.
     private let table: Table
+
+    private init(folding: Folding, table: Table) {
+        self.folding = folding
+        self.table = table
+    }
+
+    /// The same spellings in a table of their own (new arrays, nothing shared with this one).
+    package func ownCopy() -> ByteSpellings {
+        ByteSpellings(folding: folding, table: Table(copying: table))
+    }
 
     /// Builds the table from folded keys (as the String path folds them); keys with non-ASCII
     /// bytes are left out, and of equal keys the first is kept.
@@ -168,6 +179,14 @@ package struct ByteSpellings<Value: Sendable>: Sendable {
             self.entries = entries
             self.slots = slots
             longestKey = entries.map(\.count).max() ?? 0
+        }
+
+        /// A table with the same entries in arrays of its own.
+        init(copying other: Table) {
+            keyBytes = other.keyBytes.withUnsafeBufferPointer { Array($0) }
+            entries = other.entries.withUnsafeBufferPointer { Array($0) }
+            slots = other.slots.withUnsafeBufferPointer { Array($0) }
+            longestKey = other.longestKey
         }
 
         /// The entry holding `key`, or the empty slot where it would go.

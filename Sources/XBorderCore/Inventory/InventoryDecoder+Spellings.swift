@@ -1,7 +1,9 @@
 extension InventoryDecoder {
     /// The byte tables of the enumeration, yes/no, country and control columns (`ByteSpellings`):
     /// the common cell is read from its bytes, anything else through the String path. A class so
-    /// that the decoder, copied per thread and per batch, shares one.
+    /// that copies of a decoder share one; each decoding thread's decoder has its own
+    /// (`RowCollector`), tables included: two threads retaining the same arrays for every cell
+    /// contend for them (docs/PERFORMANCE.md, eighth round).
     final class Spellings: Sendable {
         let category: ByteSpellings<DataCategory>
         let personalData: ByteSpellings<PersonalData>
@@ -11,8 +13,8 @@ extension InventoryDecoder {
         let recipientType: ByteSpellings<RecipientType>
         let frequency: ByteSpellings<Frequency>
         let mechanism: ByteSpellings<Mechanism>
-        let flags = Vocabulary.flagSpellings
-        let country = CountryTable.shared.spellings
+        let flags = Vocabulary.flagSpellings.ownCopy()
+        let country = CountryTable.shared.spellings.ownCopy()
         /// The measure IDs of the catalogue.
         let measures: ByteSpellings<String>
 

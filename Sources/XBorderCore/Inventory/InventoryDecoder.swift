@@ -34,12 +34,20 @@ package struct InventoryDecoder {
     var suggestionCache: [String: Country?] = [:]
 
     /// The context's spellings as byte tables.
-    let spellings: Spellings
+    private(set) var spellings: Spellings
 
     /// Creates a decoder.
     package init(context: Context) {
         self.context = context
         spellings = Spellings(context)
+    }
+
+    /// This decoder for another thread: the same settings and caches, with spellings tables of
+    /// its own.
+    func forAnotherThread() -> InventoryDecoder {
+        var copy = self
+        copy.spellings = Spellings(context)
+        return copy
     }
 
     /// Reads the whole inventory. Data rows are decoded in batches on `parallelism` threads and

@@ -25,7 +25,7 @@ struct RowCollector {
         self.mapping = mapping
         self.headerCount = headerCount
         rejected = RejectedRows(limit: keptRejected)
-        workers = Array(repeating: decoder, count: max(1, parallelism))
+        workers = [decoder] + (1..<max(1, parallelism)).map { _ in decoder.forAnotherThread() }
     }
 
     /// Keeps a data record; a full batch starts decoding (after the previous one is collected).

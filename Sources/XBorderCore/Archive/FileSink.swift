@@ -10,6 +10,10 @@ package final class FileSink {
     private var hasher = SHA256()
     /// Bytes written.
     package private(set) var size = 0
+    /// Bytes up to here have been handed to the kernel's writeback (`startWriteback`).
+    private var writebackStart = 0
+    /// How much is written before writeback of it starts.
+    static let writebackStep = 8 << 20
     init(name: String, path: String) throws(FileSystem.Failure) {
         self.name = name
         guard FileManager.default.createFile(atPath: path, contents: nil),
@@ -41,7 +45,25 @@ package final class FileSink {
         if let failure {
             throw FileSystem.Failure(path: name, reason: "write failed: \(String(cString: strerror(failure)).lowercased())")
         }
+        if size - writebackStart >= Self.writebackStep { startWriteback() }
     }
+
+    /// Asks the kernel to start writing what was written since the last call to disk, without
+    /// waiting for it: the companions' gigabytes then reach the disk while stage 3 still runs,
+    /// and `finish`'s fsync only waits for the tail (at a million flows the two fsyncs took
+    /// 0.8 s on the critical path). Durability still comes from that fsync alone; a kernel
+    /// without the call changes nothing but the timing.
+    private func startWriteback() {
+        _ = Self.syncFileRange?(handle.fileDescriptor, Int64(writebackStart), Int64(size - writebackStart), 2)
+        writebackStart = size
+    }
+
+    /// Linux's `sync_file_range(2)` (flag 2 is `SYNC_FILE_RANGE_WRITE`), looked up at run time:
+    /// Glibc's module map leaves it out (it needs `_GNU_SOURCE`). Nil elsewhere.
+    private static let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
+    }()
 
     /// Flushes to disk, closes, and returns the SHA-256 in lower-case hex.
     func finish() throws(FileSystem.Failure) -> String {

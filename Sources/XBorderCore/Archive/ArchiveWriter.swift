@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -10,7 +11,11 @@ import Glibc
 /// nothing (a leftover `.staging-*` folder is never a period and is removed by the next run).
 /// Archived periods are never overwritten: a re-run becomes revision 2 (`2026-Q3-r2`), whose
 /// manifest names the revision it supersedes. One run at a time per archive (a lock file).
-package final class ArchiveWriter {
+///
+/// Files may be written from several threads (the inputs are copied while stage 3 writes the
+/// companions): the list of files and folders is behind a lock; opening, committing and the
+/// lock file belong to the thread that created the writer. Hence unchecked.
+package final class ArchiveWriter: @unchecked Sendable {
     /// A file recorded in the manifest.
     package typealias Entry = ManifestEntry
 
@@ -24,8 +29,8 @@ package final class ArchiveWriter {
     package let supersedes: String?
     /// The staging folder.
     let staging: String
-    private var entries: [Entry] = []
-    private var subfolders: Set<String> = []
+    /// The files written and the folders they are in.
+    private let written = Mutex<(entries: [Entry], subfolders: Set<String>)>(([], []))
     private var lockDescriptor: Int32 = -1
     private var committed = false
 
@@ -95,7 +100,7 @@ package final class ArchiveWriter {
     package func open(_ name: String) throws(FileSystem.Failure) -> FileSink {
         let path = FileSystem.join(staging, name)
         let folder = (path as NSString).deletingLastPathComponent
-        subfolders.insert(folder)
+        written.withLock { _ = $0.subfolders.insert(folder) }
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
@@ -107,8 +112,10 @@ package final class ArchiveWriter {
     /// Finishes a streamed file and records it.
     package func close(_ sink: FileSink) throws(FileSystem.Failure) {
         let hash = try sink.finish()
-        entries.append(Entry(path: sink.name, sha256: hash, size: sink.size))
+        record(Entry(path: sink.name, sha256: hash, size: sink.size))
     }
+
+    private func record(_ entry: Entry) { written.withLock { $0.entries.append(entry) } }
 
     /// Writes a whole file.
     package func write(_ name: String, _ bytes: [UInt8]) throws(FileSystem.Failure) {
@@ -132,11 +139,11 @@ package final class ArchiveWriter {
                 path: file.path,
                 reason: "changed while the run was in progress (\(file.size) bytes with SHA-256 \(file.sha256.prefix(12))… when read, \(sink.size) bytes with \(hash.prefix(12))… now); run again")
         }
-        entries.append(Entry(path: sink.name, sha256: hash, size: sink.size))
+        record(Entry(path: sink.name, sha256: hash, size: sink.size))
     }
 
     /// The entries written so far, sorted by path.
-    package var files: [Entry] { entries.sorted { $0.path < $1.path } }
+    package var files: [Entry] { written.withLock { $0.entries }.sorted { $0.path < $1.path } }
 
     /// Writes `manifest` as manifest.json (and `signature` as manifest.sig, inside the staging
     /// folder, so a signed period appears as atomically as an unsigned one), flushes the folder
@@ -158,7 +165,7 @@ package final class ArchiveWriter {
         let sumsSink = try open(Manifest.checksumsFileName)
         try sumsSink.write(Array(sums.utf8))
         _ = try sumsSink.finish()
-        for folder in subfolders.sorted() where folder != staging { try syncDirectory(folder) }
+        for folder in written.withLock({ $0.subfolders }).sorted() where folder != staging { try syncDirectory(folder) }
         try syncDirectory(staging)
         let target = FileSystem.join(outputDirectory, folderName)
         guard !FileSystem.exists(target) else {

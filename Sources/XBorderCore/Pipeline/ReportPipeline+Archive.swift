@@ -1,15 +1,15 @@
 /// Stage 7 of `run`: the archive record.
 extension ReportPipeline {
-    /// Writes the reports, the inputs and reference data as read, the rejected rows and the
-    /// diagnostics next to the companions already written, then commits the folder with its
-    /// manifest (signed when a key is configured). Returns the archive folder's path.
+    /// Writes the reports, the reference data as read, the rejected rows and the diagnostics
+    /// next to the companions and the inputs already written (`runStages` copies the inputs
+    /// while stage 3 runs), then commits the folder with its manifest (signed when a key is
+    /// configured). Returns the archive folder's path.
     static func archiveRecord(
         _ stages: Stages, documents: [RenderedReport], findings: Int, log: DiagnosticLog
     ) throws(FileSystem.Failure) -> String {
         let (config, inputs, archive) = (stages.config, stages.inputs, stages.archive)
         let layout = config.layout
         for document in documents { try archive.write(document.fileName, document.bytes) }
-        for file in inputs.inputFiles { try archive.copy("inputs/\(FileSystem.baseName(file.path))", from: file) }
         for file in inputs.referenceFiles { try archive.write("reference/\(FileSystem.baseName(file.path))", file.bytes) }
         // Streamed: on hostile input most rejected rows are not in memory (`RejectedRows`).
         let rejectedSink = try archive.open("rejected.csv")

@@ -18,41 +18,49 @@ struct RowBatch {
         var problems: DiagnosticLog
     }
 
-    /// What became of one row.
-    struct Outcome: Sendable {
-        /// nil for a row of nothing but delimiters.
-        var row: InventoryDecoder.Row?
-        var log: DiagnosticLog
+    /// The decoded rows of a contiguous run of a batch, sorted on the thread that decoded them.
+    struct Piece: Sendable {
+        /// The valid rows, in file order.
+        var flows: [Flow] = []
+        /// The rejected rows, in file order.
+        var rejected: [Inventory.RejectedRow] = []
+        /// The rows' CSV problems and decoding diagnostics, in file order (each row's CSV
+        /// problems before its own diagnostics).
+        var log = DiagnosticLog()
+
+        /// Decodes `row` into the piece.
+        mutating func add(
+            _ row: Row, decoder: inout InventoryDecoder, mapping: HeaderMapping, headerCount: Int, path: String,
+            sheet: String?, buffer: UnsafeBufferPointer<UInt8>, cells: CellDecoder
+        ) {
+            log.merge(row.problems)
+            let record = CSVRecord(
+                path: path, fields: row.fields, line: row.line, sheet: sheet, syntaxErrors: row.syntaxErrors,
+                buffer: buffer, decoder: cells)
+            switch decoder.read(record, mapping: mapping, headerCount: headerCount, diagnostics: &log) {
+            case nil: break
+            case .flow(let flow)?: flows.append(flow)
+            case .rejected(let reject)?: rejected.append(reject)
+            }
+        }
     }
 
     /// A batch on its way through another thread: the rows, the decoders (with their caches)
-    /// and, once run, its flows, rejected rows and diagnostics. Unchecked: the rows point into
-    /// the input bytes, which outlive the job, and the job belongs to one thread at a time (the
-    /// reader hands it over and waits for it before touching the decoders again).
+    /// and, once run, its decoded pieces. Unchecked: the rows point into the input bytes, which
+    /// outlive the job, and the job belongs to one thread at a time (the reader hands it over
+    /// and waits for it before touching the decoders again).
     struct Job: @unchecked Sendable {
         var batch: RowBatch
         var decoders: [InventoryDecoder]
-        /// The batch's valid rows, in file order.
-        var flows: [Flow] = []
-        /// The batch's rejected rows, in file order.
-        var rejected: [Inventory.RejectedRow] = []
-        /// The rows' CSV problems and decoding diagnostics, in file order.
-        var log = DiagnosticLog()
+        /// The batch's rows decoded and sorted, piece by piece in file order: the reading
+        /// thread, which tokenizes alone, only appends them. Each flow is built into its
+        /// piece and copied once more, into the inventory (an earlier shape copied it three
+        /// times on the way, a retain per field each time).
+        var pieces: [Piece] = []
 
-        /// Decodes the batch and sorts the outcomes into flows, rejected rows and one log, on
-        /// the decoding thread: the reading thread, which tokenizes alone, only appends them.
+        /// Decodes the batch.
         mutating func run(mapping: HeaderMapping, headerCount: Int) {
-            let outcomes = batch.decode(mapping: mapping, headerCount: headerCount, decoders: &decoders)
-            flows.reserveCapacity(outcomes.count)
-            for (row, outcome) in zip(batch.rows, outcomes) {
-                log.merge(row.problems)
-                log.merge(outcome.log)
-                switch outcome.row {
-                case nil: break
-                case .flow(let flow)?: flows.append(flow)
-                case .rejected(let reject)?: rejected.append(reject)
-                }
-            }
+            pieces = batch.decode(mapping: mapping, headerCount: headerCount, decoders: &decoders)
             batch.rows = []
         }
     }
@@ -75,8 +83,9 @@ struct RowBatch {
             Row(fields: record.fields, line: record.line, syntaxErrors: record.syntaxErrors, problems: problems))
     }
 
-    /// Decodes every row, in order; `decoders` holds one decoder (with its caches) per thread.
-    func decode(mapping: HeaderMapping, headerCount: Int, decoders: inout [InventoryDecoder]) -> [Outcome] {
+    /// Decodes every row, in pieces of consecutive rows in order; `decoders` holds one decoder
+    /// (with its caches) per thread.
+    func decode(mapping: HeaderMapping, headerCount: Int, decoders: inout [InventoryDecoder]) -> [Piece] {
         guard let buffer, !rows.isEmpty else { return [] }
         let path = self.path
         let sheet = self.sheet
@@ -84,10 +93,14 @@ struct RowBatch {
         let workers = min(decoders.count, max(1, rows.count / 256))
         if workers <= 1 {
             let cells = CellDecoder(encoding: encoding)
-            return rows.map {
-                decoders[0].outcome(
-                    of: $0, mapping: mapping, headerCount: headerCount, path: path, sheet: sheet, buffer: buffer, cells: cells)
+            var piece = Piece()
+            piece.flows.reserveCapacity(rows.count)
+            for row in rows {
+                piece.add(
+                    row, decoder: &decoders[0], mapping: mapping, headerCount: headerCount, path: path, sheet: sheet,
+                    buffer: buffer, cells: cells)
             }
+            return [piece]
         }
         // Each worker takes the next unclaimed piece until none is left: a worker that finishes
         // early (the reading thread shares the cores) takes more pieces instead of idling while
@@ -95,8 +108,7 @@ struct RowBatch {
         let input = SharedInput(rows: rows, buffer: buffer)
         let pieces = min(workers * 4, max(1, rows.count / 256))
         let perPiece = (rows.count + pieces - 1) / pieces
-        let state = Mutex(
-            (decoders: decoders, next: 0, outcomes: Array(repeating: [Outcome](), count: pieces)))
+        let state = Mutex((decoders: decoders, next: 0, pieces: Array(repeating: Piece(), count: pieces)))
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             var decoder = state.withLock { $0.decoders[w] }
             let cells = CellDecoder(encoding: encoding)
@@ -107,21 +119,22 @@ struct RowBatch {
                 }
                 guard p < pieces else { break }
                 let range = (p * perPiece)..<min(input.rows.count, (p + 1) * perPiece)
-                var outcomes: [Outcome] = []
-                outcomes.reserveCapacity(range.count)
+                var piece = Piece()
+                piece.flows.reserveCapacity(range.count)
                 for i in range {
-                    outcomes.append(
-                        decoder.outcome(
-                            of: input.rows[i], mapping: mapping, headerCount: headerCount, path: path, sheet: sheet,
-                            buffer: input.buffer, cells: cells))
+                    piece.add(
+                        input.rows[i], decoder: &decoder, mapping: mapping, headerCount: headerCount, path: path,
+                        sheet: sheet, buffer: input.buffer, cells: cells)
                 }
-                state.withLock { $0.outcomes[p] = outcomes }
+                state.withLock { swap(&$0.pieces[p], &piece) }
             }
             state.withLock { $0.decoders[w] = decoder }
         }
         return state.withLock { state in
             decoders = state.decoders
-            return state.outcomes.flatMap { $0 }
+            var all: [Piece] = []
+            swap(&all, &state.pieces)
+            return all
         }
     }
 
@@ -129,20 +142,5 @@ struct RowBatch {
     private struct SharedInput: @unchecked Sendable {
         let rows: [Row]
         let buffer: UnsafeBufferPointer<UInt8>
-    }
-}
-
-extension InventoryDecoder {
-    /// Reads one kept row (see `read(_:mapping:headerCount:diagnostics:)`).
-    mutating func outcome(
-        of row: RowBatch.Row, mapping: HeaderMapping, headerCount: Int, path: String, sheet: String?,
-        buffer: UnsafeBufferPointer<UInt8>, cells: CellDecoder
-    ) -> RowBatch.Outcome {
-        let record = CSVRecord(
-            path: path, fields: row.fields, line: row.line, sheet: sheet, syntaxErrors: row.syntaxErrors, buffer: buffer,
-            decoder: cells)
-        var log = DiagnosticLog()
-        let read = read(record, mapping: mapping, headerCount: headerCount, diagnostics: &log)
-        return RowBatch.Outcome(row: read, log: log)
     }
 }

@@ -64,10 +64,12 @@ struct RowCollector {
         let before = rowsRead
         defer { ProgressMeter.shared.addRows(rowsRead - before) }
         // `DiagnosticLog.merge` keeps the first diagnostics up to its limit and counts the rest,
-        // so merging the batch's log at once equals merging its rows one by one.
-        diagnostics.merge(job.log)
-        flows.append(contentsOf: job.flows)
-        for reject in job.rejected { rejected.append(reject) }
-        rowsRead += job.flows.count + job.rejected.count
+        // so merging a piece's log at once equals merging its rows one by one.
+        for piece in job.pieces {
+            diagnostics.merge(piece.log)
+            flows.append(contentsOf: piece.flows)
+            for reject in piece.rejected { rejected.append(reject) }
+            rowsRead += piece.flows.count + piece.rejected.count
+        }
     }
 }

@@ -268,8 +268,7 @@ package struct FindingsExport: FindingSink {
     /// entry's bytes, so the same assessment has the same ID in every chunk, run and period. An
     /// entry new to this export is added to `assessments`.
     ///
-    /// Hashing every finding's entry (about 500 bytes) costs less than a cache keyed by the
-    /// entries would, and holds no memory per distinct assessment in each worker.
+    /// Called for a finding whose part is not cached (`buildPart`); a cached part holds the ID.
     private mutating func assessmentID(
         risk: String, parts: [[UInt8]], likelihood: [UInt8], impact: [UInt8]
     ) -> UInt64 {

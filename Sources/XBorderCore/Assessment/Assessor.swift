@@ -82,11 +82,13 @@ package struct Assessor: Sendable {
         _ flow: Flow, index: Int, decision: (RiskType) -> DecisionState? = { _ in nil }
     ) -> [Finding] {
         var findings: [Finding] = []
+        findings.reserveCapacity(rules.count)  // one allocation, not one per doubling
         for rule in rules {
             guard let outcome = rule.evaluate(flow, exposures: exposures, scales: scales) else { continue }
             let state = decision(rule.risk)
             let inherent = Finding.Rating(likelihood: outcome.likelihood, impact: outcome.impact)
             var applied: [Finding.AppliedControl] = []
+            applied.reserveCapacity(flow.controls.count)
             var withheld: [String] = []
             var lowerL = 0
             var lowerI = 0
@@ -131,6 +133,7 @@ package struct Assessor: Sendable {
     /// are ranked by what they do for impact alone.
     func recommend(for finding: Finding, flow: Flow) -> [String] {
         var ranked: [(gain: Int, id: String)] = []
+        ranked.reserveCapacity(effectRanges[finding.risk.ordinal].count)
         let duty = finding.unmetDuty
         for k in effectRanges[finding.risk.ordinal] {
             let effect = effects[k]

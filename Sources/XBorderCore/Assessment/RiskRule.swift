@@ -71,7 +71,10 @@ package enum ImpactRating {
     package static func confidentiality(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
         let calibration = scales.calibration
         var impact = calibration.impact(flow.confidentiality)
-        var reasons: [Reason] = [.confidentiality(flow.confidentiality)]
+        // Room for every reason up front: appending to a one-element literal reallocates.
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(3)
+        reasons.append(.confidentiality(flow.confidentiality))
         addLegalWeight(flow, impact: &impact, reasons: &reasons, calibration: calibration)
         if flow.personalData == .personal && impact < calibration.personalFloor {
             impact = calibration.personalFloor
@@ -106,7 +109,9 @@ package enum ImpactRating {
     package static func continuity(_ flow: Flow, scales: Scales) -> (Int, [Reason]) {
         let calibration = scales.calibration
         var impact = calibration.impact(flow.criticality)
-        var reasons: [Reason] = [.criticality(flow.criticality)]
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(3)
+        reasons.append(.criticality(flow.criticality))
         if flow.criticality == .high && flow.frequency == .continuous {
             impact += calibration.continuousHigh
             reasons.append(.continuousFlow)
@@ -121,16 +126,19 @@ package enum ExposureRating {
     /// origin, destination, storage, access, provider.
     package static func touches(_ flow: Flow) -> [(country: Country, roles: RoleSet)] {
         var touched: [(country: Country, roles: RoleSet)] = []  // a handful: an array beats a dictionary
+        touched.reserveCapacity(3 + flow.storage.count + flow.access.count)
         func add(_ country: Country, _ role: JurisdictionRole) {
             if let i = touched.firstIndex(where: { $0.country == country }) {
                 touched[i].roles.insert(role)
             } else {
-                touched.append((country, RoleSet([role])))
+                touched.append((country, RoleSet(bits: 1 << UInt8(role.ordinal))))
             }
         }
         add(flow.origin, .origin)
         add(flow.destination, .destination)
-        for c in flow.storageCountries { add(c, .storage) }
+        // `storageCountries` without its one-element array when storage is left empty.
+        if flow.storage.isEmpty { add(flow.destination, .storage) }
+        for c in flow.storage { add(c, .storage) }
         for c in flow.access { add(c, .access) }
         if let provider = flow.providerCountry { add(provider, .provider) }
         return touched
@@ -151,8 +159,15 @@ package enum ExposureRating {
     /// per jurisdiction, strongest first; nil without hits.
     package static func likelihood(_ hits: [ExposureIndex.Hit], scales: Scales) -> (Int, [Reason], duty: String)? {
         guard let top = hits.max(by: { ($0.likelihood, $0.level) < ($1.likelihood, $1.level) }) else { return nil }
-        let reasons = hits.sorted { ($1.likelihood, $1.level, $0.country) < ($0.likelihood, $0.level, $1.country) }.map {
-            Reason.exposureLevel(country: $0.country, role: $0.role, level: $0.level, scoped: $0.scoped, duty: $0.duty)
+        // One hit (the common case) needs no sorted copy.
+        let ordered =
+            hits.count < 2
+            ? hits : hits.sorted { ($1.likelihood, $1.level, $0.country) < ($0.likelihood, $0.level, $1.country) }
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(ordered.count)
+        for hit in ordered {
+            reasons.append(
+                .exposureLevel(country: hit.country, role: hit.role, level: hit.level, scoped: hit.scoped, duty: hit.duty))
         }
         return (scales.clamp(top.likelihood), reasons, top.duty)
     }

@@ -23,7 +23,9 @@ package struct LossOfAccessRule: RiskRule {
             likelihood = 2
         case .groupCompany, .publicBody: return nil
         }
-        var reasons: [Reason] = [.recipient(recipient)]
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(2)
+        reasons.append(.recipient(recipient))
         if let provider = flow.providerCountry, provider != flow.origin, provider != flow.destination {
             likelihood += 1
             reasons.append(.foreignProvider(provider))

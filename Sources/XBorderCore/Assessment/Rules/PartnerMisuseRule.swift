@@ -20,7 +20,9 @@ package struct PartnerMisuseRule: RiskRule {
         case .partner, .supplier, .customer: likelihood = 3
         case .cloudProvider: likelihood = 2
         }
-        var reasons: [Reason] = [.recipient(recipient)]
+        var reasons: [Reason] = []
+        reasons.reserveCapacity(2)
+        reasons.append(.recipient(recipient))
         if flow.mechanism == .email || flow.mechanism == .physicalMedia {
             likelihood += 1
             reasons.append(.mechanism(flow.mechanism))

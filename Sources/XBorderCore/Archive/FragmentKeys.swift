@@ -31,9 +31,11 @@ extension FragmentCache {
             var mix = Fingerprint()
             mix.add(risk.ordinal)
             mix.add(ratings.inherent.likelihood &<< 24 | ratings.inherent.impact &<< 16 | ratings.residual.likelihood &<< 8 | ratings.residual.impact)
-            for part in [hits.fingerprint, likelihood.fingerprint, impact.fingerprint, controls.fingerprint, recommended.fingerprint] {
-                mix.add(Int(bitPattern: UInt(part)))
-            }
+            mix.add(hits.fingerprint)
+            mix.add(likelihood.fingerprint)
+            mix.add(impact.fingerprint)
+            mix.add(controls.fingerprint)
+            mix.add(recommended.fingerprint)
             fingerprint = mix.value
         }
 
@@ -135,8 +137,10 @@ extension FragmentCache {
 private struct Fingerprint {
     private(set) var value: UInt64 = 0x9E37_79B9_7F4A_7C15
 
-    mutating func add(_ n: Int) {
-        value = (value ^ UInt64(bitPattern: Int64(n))) &* 0xFF51_AFD7_ED55_8CCD
+    mutating func add(_ n: Int) { add(UInt64(bitPattern: Int64(n))) }
+
+    mutating func add(_ word: UInt64) {
+        value = (value ^ word) &* 0xFF51_AFD7_ED55_8CCD
         value ^= value >> 29
     }
 

@@ -144,13 +144,8 @@ package enum ReportPipeline {
         // from disk again, hashed and written (0.65 s at a million flows, on the critical path
         // when done last). Joined before anything returns, so the writer outlives it.
         let (archive, inputFiles) = (stages.archive, stages.inputs.inputFiles)
-        let inputCopies = Background { () -> FileSystem.Failure? in
-            do throws(FileSystem.Failure) {
-                for file in inputFiles { try archive.copy("inputs/\(FileSystem.baseName(file.path))", from: file) }
-                return nil
-            } catch {
-                return error
-            }
+        let inputCopies = inBackground { () throws(FileSystem.Failure) in
+            for file in inputFiles { try archive.copy("inputs/\(FileSystem.baseName(file.path))", from: file) }
         }
         defer { _ = inputCopies.value() }
         ProgressMeter.shared.enter(.assessing)
@@ -212,15 +207,24 @@ package enum ReportPipeline {
             write: { (chunk) throws(FileSystem.Failure) in try companions.append(chunk) })
         let open = OpenCompanions(files: companions)
         let (archive, exposures, measures) = (stages.archive, stages.assessor.exposureIndex, inputs.reference.measures)
-        let closing = Background { () -> FileSystem.Failure? in
+        let closing = inBackground { () throws(FileSystem.Failure) in
+            try open.files.close(in: archive, exposures: exposures, measures: measures)
+        }
+        return (assessed, closing)
+    }
+
+    /// Runs archive writes on another thread; the value is their failure, nil when none.
+    private static func inBackground(
+        _ work: @escaping @Sendable () throws(FileSystem.Failure) -> Void
+    ) -> Background<FileSystem.Failure?> {
+        Background { () -> FileSystem.Failure? in
             do throws(FileSystem.Failure) {
-                try open.files.close(in: archive, exposures: exposures, measures: measures)
+                try work()
                 return nil
             } catch {
                 return error
             }
         }
-        return (assessed, closing)
     }
 
     /// The companions, handed whole to the thread that closes them (nothing else touches them

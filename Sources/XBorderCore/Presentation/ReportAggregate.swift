@@ -86,8 +86,6 @@ package struct ReportAggregate: Sendable {
     package private(set) var undecidedAboveLow = 0
     /// Roles each country plays across the flows.
     package private(set) var countryRoles = CountryTally<RoleSet>()
-    /// The countries of the flow being added (scratch, kept for its capacity).
-    private var flowCountries: [Country] = []
     /// Flows leaving, entering and staying in each country (origin → destination).
     package private(set) var countryDirections = CountryTally<(outbound: Int, inbound: Int, domestic: Int)>()
     /// Measure → High or Critical findings recommending it.
@@ -141,22 +139,11 @@ package struct ReportAggregate: Sendable {
         if !flow.assumed.isEmpty {
             for bit in 0..<16 where flow.assumed.rawValue & (1 << bit) != 0 { assumedCounts[bit] += 1 }
         }
-        // Every role, and each country's flow count once per flow (in a reused buffer).
-        var touched: [Country] = []
-        swap(&touched, &flowCountries)
-        touched.removeAll(keepingCapacity: true)
-        defer { swap(&touched, &flowCountries) }
-        func touch(_ country: Country, _ role: JurisdictionRole) {
-            if !touched.contains(country) { touched.append(country) }
-            countryRoles[country, default: .none].insert(role)
+        // Each country the flow touches once, with every role it gives it.
+        for (country, roles) in ExposureRating.touches(flow) {
+            countryFlows[country, default: 0] += 1
+            countryRoles[country, default: .none].bits |= roles.bits
         }
-        touch(flow.origin, .origin)
-        touch(flow.destination, .destination)
-        if flow.storage.isEmpty { touch(flow.destination, .storage) }  // `storageCountries`, no array
-        for c in flow.storage { touch(c, .storage) }
-        for c in flow.access { touch(c, .access) }
-        if let p = flow.providerCountry { touch(p, .provider) }
-        for country in touched { countryFlows[country, default: 0] += 1 }
         if flow.origin == flow.destination {
             countryDirections[flow.origin, default: (0, 0, 0)].domestic += 1
         } else {

@@ -14,12 +14,17 @@ package final class FileSink {
     private var writebackStart = 0
     /// How much is written before writeback of it starts.
     static let writebackStep = 8 << 20
+    /// The bytes on their way to disk past the page cache, when the file system takes direct
+    /// writes (nil: `write(2)` through the page cache, with early writeback).
+    private var blocks: DirectBlocks?
+
     init(name: String, path: String) throws(FileSystem.Failure) {
         self.name = name
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else { throw FileSystem.Failure(path: path, reason: "cannot be created") }
         self.handle = handle
+        blocks = DirectBlocks(descriptor: handle.fileDescriptor)
     }
 
     /// Appends bytes, written straight from the array (a 1 GB input copied into the archive is
@@ -28,6 +33,10 @@ package final class FileSink {
         guard !bytes.isEmpty else { return }
         hasher.update(data: bytes)
         size += bytes.count
+        if blocks != nil {
+            if let failure = bytes.withUnsafeBytes({ blocks!.append($0) }) { throw writeFailure(failure) }
+            return
+        }
         // write(2) straight from the array: FileHandle would first copy it into a `Data`.
         let fd = handle.fileDescriptor
         let failure: Int32? = bytes.withUnsafeBytes { raw in
@@ -42,10 +51,12 @@ package final class FileSink {
             }
             return nil
         }
-        if let failure {
-            throw FileSystem.Failure(path: name, reason: "write failed: \(String(cString: strerror(failure)).lowercased())")
-        }
+        if let failure { throw writeFailure(failure) }
         if size - writebackStart >= Self.writebackStep { startWriteback() }
+    }
+
+    private func writeFailure(_ error: Int32) -> FileSystem.Failure {
+        FileSystem.Failure(path: name, reason: "write failed: \(String(cString: strerror(error)).lowercased())")
     }
 
     /// Asks the kernel to start writing what was written since the last call to disk, without
@@ -67,6 +78,8 @@ package final class FileSink {
 
     /// Flushes to disk, closes, and returns the SHA-256 in lower-case hex.
     func finish() throws(FileSystem.Failure) -> String {
+        if blocks != nil, let failure = blocks!.finish() { throw writeFailure(failure) }
+        blocks = nil
         do {
             try handle.synchronize()
             try handle.close()

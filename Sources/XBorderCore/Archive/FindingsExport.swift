@@ -290,8 +290,10 @@ package struct FindingsExport: FindingSink {
 
     /// An assessment ID as findings.json writes it: 16 lower-case hex digits.
     package static func appendHex(_ id: UInt64, to bytes: inout [UInt8]) {
-        let digits = Array("0123456789abcdef".utf8)
-        for shift in stride(from: 60, through: 0, by: -4) { bytes.append(digits[Int((id >> UInt64(shift)) & 0xF)]) }
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let digit = UInt8((id >> UInt64(shift)) & 0xF)
+            bytes.append(digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10)
+        }
     }
 
     /// The cells of the flow whose findings are being written: a flow has several findings.

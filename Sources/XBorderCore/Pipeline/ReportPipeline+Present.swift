@@ -67,19 +67,29 @@ extension ReportPipeline {
         let planned = config.locales.enumerated().flatMap { (i, locale) in
             RenderedReport.Kind.allCases.map { RenderedReport(locale: locale, kind: $0, main: i == 0) }
         }
-        let finished = Mutex<[RenderedReport?]>(Array(repeating: nil, count: planned.count))
-        let work = { @Sendable (k: Int) in
-            let builder = builders[k / RenderedReport.Kind.allCases.count]
-            var document = render(planned[k], builder: builder, templates: templates)
-            validate(&document, with: validator, in: folder)
-            finished.withLock { $0[k] = document }
+        // One document at a time, each validated on another thread while the next renders:
+        // swift-mustache looks every name up through dynamic casts, and two documents rendered
+        // at once contend for the runtime's conformance cache, each rendering about twice as
+        // slowly (docs/PERFORMANCE.md, ninth round). The XHTML of an edition goes first: its
+        // validation against the DTD takes longest, so it overlaps the HTML's rendering.
+        let order = planned.indices.sorted { (planned[$0].kind == .xhtml ? 0 : 1, $0) < (planned[$1].kind == .xhtml ? 0 : 1, $1) }
+        var validations: [Int: Background<RenderedReport>] = [:]
+        var inline: [Int: RenderedReport] = [:]
+        for k in order {
+            let document = render(planned[k], builder: builders[k / RenderedReport.Kind.allCases.count], templates: templates)
+            if config.parallelism > 1 {
+                validations[k] = Background {
+                    var document = document
+                    validate(&document, with: validator, in: folder)
+                    return document
+                }
+            } else {
+                var document = document
+                validate(&document, with: validator, in: folder)
+                inline[k] = document
+            }
         }
-        if config.parallelism > 1 {
-            DispatchQueue.concurrentPerform(iterations: planned.count, execute: work)
-        } else {
-            for k in planned.indices { work(k) }
-        }
-        let documents = finished.withLock { $0.compactMap { $0 } }
+        let documents = planned.indices.map { inline[$0] ?? validations[$0]!.value() }
         let problems = documents.flatMap(\.problems)
         for problem in problems { log.emit(problem) }
         guard !problems.contains(where: { $0.severity == .error }) else {

@@ -1,8 +1,21 @@
+import Foundation
 import Testing
 import XBorderCore
 
 /// "Did you mean" suggestions: the name index finds exactly what comparing every name finds.
 @Suite struct CountryTableTests {
+    @Test("folding ASCII without Foundation gives what Foundation's folding gives")
+    func asciiFolding() {
+        func foundation(_ text: String) -> String {
+            let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            return String(folded.unicodeScalars.filter { !" .\u{3000}_-'’()".unicodeScalars.contains($0) }.map(Character.init))
+        }
+        var texts = (0x20..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        for entry in CountryTable.shared.entries { texts += [entry.name, entry.alpha2, entry.alpha3, entry.numeric] }
+        texts += ["U.S.A.", "Korea (Republic of)", "Cote d'Ivoire", "  Viet_Nam-2 ", "Türkiye", "ＵＳ", "アメリカ", ""]
+        for text in texts { #expect(CountryTable.fold(text) == foundation(text), "\(text)") }
+    }
+
     @Test("typos get the expected suggestion; garbage and long texts get none")
     func suggestions() {
         let table = CountryTable.shared

@@ -68,6 +68,21 @@ extension FragmentCache {
         }
 
         func hash(into hasher: inout Hasher) { hasher.combine(fingerprint) }
+
+        /// Field by field through the arrays' buffers: `Array`'s `==` copies each hit, retaining
+        /// its rows and duty, and a look-up that finds the finding compares every hit.
+        static func == (a: HitsKey, b: HitsKey) -> Bool {
+            guard a.fingerprint == b.fingerprint, a.hits.count == b.hits.count else { return false }
+            return a.hits.withUnsafeBufferPointer { x in
+                b.hits.withUnsafeBufferPointer { y in
+                    x.indices.allSatisfy { i in
+                        x[i].country == y[i].country && x[i].role == y[i].role && x[i].level == y[i].level
+                            && x[i].likelihood == y[i].likelihood && x[i].scoped == y[i].scoped
+                            && x[i].exposures == y[i].exposures && x[i].duty == y[i].duty
+                    }
+                }
+            }
+        }
     }
 
     /// A rating level and the reasons for it.

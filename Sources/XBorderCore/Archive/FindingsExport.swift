@@ -152,8 +152,11 @@ package struct FindingsExport: FindingSink {
         // The flow's cells and the part's bytes are appended from their buffers as borrowed: a
         // slice or `append(contentsOf:)` of an array retains and releases its buffer, several
         // times per finding (docs/PERFORMANCE.md, ninth round).
-        let cells = (plainID: flowCells.plainID, id: flowCells.id, owner: flowCells.owner, countries: flowCells.countries,
-                     asset: flowCells.asset, jsonID: flowCells.jsonID, line: flowCells.line, countriesJSON: flowCells.countriesJSON)
+        let cells = (
+            plainID: flowCells.plainID, id: flowCells.id, owner: flowCells.owner,
+            countries: flowCells.countries, asset: flowCells.asset, jsonID: flowCells.jsonID, line: flowCells.line,
+            countriesJSON: flowCells.countriesJSON
+        )
 
         // findings.csv
         if cells.plainID {

@@ -70,13 +70,15 @@ extension ReportPipeline {
         // One document at a time, each validated on another thread while the next renders:
         // swift-mustache looks every name up through dynamic casts, and two documents rendered
         // at once contend for the runtime's conformance cache, each rendering about twice as
-        // slowly (docs/PERFORMANCE.md, ninth round). The XHTML of an edition goes first: its
-        // validation against the DTD takes longest, so it overlaps the HTML's rendering.
-        let order = planned.indices.sorted { (planned[$0].kind == .xhtml ? 0 : 1, $0) < (planned[$1].kind == .xhtml ? 0 : 1, $1) }
+        // slowly (docs/PERFORMANCE.md, ninth round). The XHTML documents go first: validation
+        // against the DTD takes longest, so it overlaps the HTML documents' rendering.
+        let rank = { (k: Int) in (planned[k].kind == .xhtml ? 0 : 1, k) }
+        let order = planned.indices.sorted { rank($0) < rank($1) }
         var validations: [Int: Background<RenderedReport>] = [:]
         var inline: [Int: RenderedReport] = [:]
         for k in order {
-            let document = render(planned[k], builder: builders[k / RenderedReport.Kind.allCases.count], templates: templates)
+            let builder = builders[k / RenderedReport.Kind.allCases.count]
+            let document = render(planned[k], builder: builder, templates: templates)
             if config.parallelism > 1 {
                 validations[k] = Background {
                     var document = document

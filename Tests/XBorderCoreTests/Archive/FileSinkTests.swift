@@ -10,7 +10,9 @@ import XBorderCore
     static let block = 8 << 20
 
     /// Writes `total` bytes in pieces of varying size and returns them with the file as read back.
-    static func roundTrip(total: Int, under folder: String) throws -> (written: [UInt8], onDisk: [UInt8], recorded: Int) {
+    static func roundTrip(
+        total: Int, under folder: String
+    ) throws -> (written: [UInt8], onDisk: [UInt8], recorded: Int) {
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         func next() -> UInt64 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

@@ -484,14 +484,24 @@ package struct FindingsExport: FindingSink {
         _ key: FragmentCache.ReasonsKey, likelihood: Bool, cache: inout FragmentCache
     ) -> (sentence: Sentence, json: [UInt8]) {
         if let known = (likelihood ? cache.likelihood : cache.impact)[key] { return known }
-        for reason in key.reasons where cache.phrases[reason] == nil { cache.phrases[reason] = formatter.phrase(reason) }
-        let phrases = cache.phrases
-        let formatter = self.formatter
-        let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
+        var texts: [String] = []
+        texts.reserveCapacity(key.reasons.count)
+        for reason in key.reasons {
+            if let known = cache.phrases[reason] {
+                texts.append(known)
+            } else {
+                let phrase = formatter.phrase(reason)
+                cache.phrases[reason] = phrase
+                texts.append(phrase)
+            }
+        }
         let text: String
         if let frame = sentenceFrame(level: key.level, likelihood: likelihood, cache: &cache) {
-            text = frame.prefix + key.reasons.map(phrase).joined(separator: formatter.messages["reason_separator"]) + frame.suffix
+            text = frame.prefix + texts.joined(separator: formatter.messages["reason_separator"]) + frame.suffix
         } else {
+            let phrases = cache.phrases
+            let formatter = self.formatter
+            let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
             text =
                 likelihood
                 ? formatter.likelihoodSentence(level: key.level, reasons: key.reasons, phrase: phrase)

@@ -100,14 +100,24 @@ struct Sentence: Sendable {
 
     init(_ text: String) {
         self.text = text
-        var inner: [UInt8] = []
         var needsQuotes = false
+        var quotes = 0
         for b in text.utf8 {
             if b == UInt8(ascii: ",") || b == UInt8(ascii: "\"") || b == 0x0A || b == 0x0D || b == 0x09 { needsQuotes = true }
-            inner.append(b)
-            if b == UInt8(ascii: "\"") { inner.append(b) }
+            if b == UInt8(ascii: "\"") { quotes += 1 }
         }
-        quotedInner = inner
+        // Most sentences have no quote: their bytes are copied whole.
+        if quotes == 0 {
+            quotedInner = Array(text.utf8)
+        } else {
+            var inner: [UInt8] = []
+            inner.reserveCapacity(text.utf8.count + quotes)
+            for b in text.utf8 {
+                inner.append(b)
+                if b == UInt8(ascii: "\"") { inner.append(b) }
+            }
+            quotedInner = inner
+        }
         self.needsQuotes = needsQuotes
     }
 

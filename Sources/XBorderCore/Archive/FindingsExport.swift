@@ -484,23 +484,12 @@ package struct FindingsExport: FindingSink {
         _ key: FragmentCache.ReasonsKey, likelihood: Bool, cache: inout FragmentCache
     ) -> (sentence: Sentence, json: [UInt8]) {
         if let known = (likelihood ? cache.likelihood : cache.impact)[key] { return known }
-        var texts: [String] = []
-        texts.reserveCapacity(key.reasons.count)
-        for reason in key.reasons {
-            if let known = cache.phrases[reason] {
-                texts.append(known)
-            } else {
-                let phrase = formatter.phrase(reason)
-                cache.phrases[reason] = phrase
-                texts.append(phrase)
-            }
-        }
+        let texts = key.reasons.map { reason in cache.phrases.value(for: reason) { self.formatter.phrase($0) } }
         let text: String
         if let frame = sentenceFrame(level: key.level, likelihood: likelihood, cache: &cache) {
             text = frame.prefix + texts.joined(separator: formatter.messages["reason_separator"]) + frame.suffix
         } else {
-            let phrases = cache.phrases
-            let formatter = self.formatter
+            let (phrases, formatter) = (cache.phrases, formatter)
             let phrase = { (reason: Reason) -> String in phrases[reason] ?? formatter.phrase(reason) }
             text =
                 likelihood
@@ -512,13 +501,7 @@ package struct FindingsExport: FindingSink {
         for reason in key.reasons {
             if case .exposureLevel = reason, likelihood { continue }
             if case .foreignProvider(let country) = reason { citedJurisdictions.insert(country) }
-            if let code = cache.codes[reason] {
-                codes.append(code)
-            } else {
-                let code = Self.code(reason)
-                cache.codes[reason] = code
-                codes.append(code)
-            }
+            codes.append(cache.codes.value(for: reason, Self.code))
         }
         json.strings(codes)
         let part = (Sentence(text), json.drain())
@@ -725,3 +708,14 @@ extension Array where Element == UInt8 {
         }
     }
 }
+
+extension Dictionary {
+    /// The value for `key`, made by `make` and stored the first time.
+    fileprivate mutating func value(for key: Key, _ make: (Key) -> Value) -> Value {
+        if let known = self[key] { return known }
+        let made = make(key)
+        self[key] = made
+        return made
+    }
+}
+

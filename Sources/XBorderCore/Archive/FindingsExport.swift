@@ -152,19 +152,13 @@ package struct FindingsExport: FindingSink {
         // The flow's cells and the part's bytes are appended from their buffers as borrowed: a
         // slice or `append(contentsOf:)` of an array retains and releases its buffer, several
         // times per finding (docs/PERFORMANCE.md, ninth round).
-        let cells = (
-            plainID: flowCells.plainID, id: flowCells.id, owner: flowCells.owner,
-            countries: flowCells.countries, asset: flowCells.asset, jsonID: flowCells.jsonID, line: flowCells.line,
-            countriesJSON: flowCells.countriesJSON
-        )
-
         // findings.csv
-        if cells.plainID {
-            csv.appendBytes(flowCells.bytes, cells.id)
+        if flowCells.plainID {
+            csv.appendBytes(flowCells.bytes, flowCells.id)
             csv.append(UInt8(ascii: ":"))
             csv.append(contentsOf: risk.utf8)
             csv.append(UInt8(ascii: ","))
-            csv.appendBytes(flowCells.bytes, cells.id)
+            csv.appendBytes(flowCells.bytes, flowCells.id)
         } else {
             CSVWriter.appendCell(finding.id, to: &csv)
             csv.append(UInt8(ascii: ","))
@@ -187,30 +181,30 @@ package struct FindingsExport: FindingSink {
             }
         } else {
             csv.append(UInt8(ascii: ","))
-            csv.appendBytes(flowCells.bytes, cells.owner)
+            csv.appendBytes(flowCells.bytes, flowCells.owner)
             csv.append(contentsOf: ",,".utf8)
             csv.appendBytes(part.explanation)
         }
-        csv.appendBytes(flowCells.bytes, cells.countries)
+        csv.appendBytes(flowCells.bytes, flowCells.countries)
         // String literals, not shared arrays: both workers retaining one array contend for it.
         csv.append(contentsOf: (decision?.overdue == true ? ",yes," : ",no,").utf8)
-        csv.appendBytes(flowCells.bytes, cells.asset)
+        csv.appendBytes(flowCells.bytes, flowCells.asset)
         csv.append(contentsOf: "\r\n".utf8)
 
         // findings.json (the ID's risk suffix needs no escaping, so the flow ID's escaped form is
         // reused for both members)
         if count > 1 { json.append(UInt8(ascii: ",")) }
         json.append(contentsOf: #"{"finding_id":""#.utf8)
-        json.appendBytes(flowCells.bytes, cells.jsonID)
+        json.appendBytes(flowCells.bytes, flowCells.jsonID)
         json.append(UInt8(ascii: ":"))
         json.append(contentsOf: risk.utf8)
         json.append(contentsOf: #"","flow_id":""#.utf8)
-        json.appendBytes(flowCells.bytes, cells.jsonID)
+        json.appendBytes(flowCells.bytes, flowCells.jsonID)
         json.append(contentsOf: #"","risk":""#.utf8)
         json.append(contentsOf: risk.utf8)
         json.append(contentsOf: #"","flows_csv_line":"#.utf8)
-        json.appendBytes(flowCells.bytes, cells.line)
-        json.appendBytes(flowCells.bytes, cells.countriesJSON)
+        json.appendBytes(flowCells.bytes, flowCells.line)
+        json.appendBytes(flowCells.bytes, flowCells.countriesJSON)
         json.appendBytes(part.json)
         if let decision {
             var w = JSONWriter(indent: 0)

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Stages 4–6 of `run`: present, render and validate.
 extension ReportPipeline {
     /// Stage 4: compares the what-if scenarios with the findings and gives each report
